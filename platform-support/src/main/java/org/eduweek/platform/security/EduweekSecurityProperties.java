@@ -1,0 +1,26 @@
+package org.eduweek.platform.security;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where tokens come from and which requests need none. Defaults fit the embedded stack's dev identity provider;
+ * production points {@code jwkSetUri} and {@code issuer} at the university SSO or Keycloak.
+ */
+@ConfigurationProperties("eduweek.security")
+public record EduweekSecurityProperties(
+        String jwkSetUri,
+        String issuer,
+        String audience,
+        List<String> publicPaths,
+        List<String> publicGetPaths) {
+
+    public EduweekSecurityProperties {
+        jwkSetUri = jwkSetUri == null ? "http://127.0.0.1:8090/.well-known/jwks.json" : jwkSetUri;
+        issuer = issuer == null ? "http://127.0.0.1:8090" : issuer;
+        audience = audience == null ? "eduweek" : audience;
+        publicPaths = publicPaths == null ? List.of() : publicPaths;
+        publicGetPaths = publicGetPaths == null ? List.of() : publicGetPaths;
+    }
+}

@@ -1,0 +1,25 @@
+package org.eduweek.platform.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** Builds the project's problem bodies so every service answers errors in the same shape (docs/CONTRACTS.md). */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://eduweek.org/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail,
+            List<FieldProblem> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setTitle(title);
+        problem.setProperty("errors", errors == null ? List.of() : errors);
+        return problem;
+    }
+}
