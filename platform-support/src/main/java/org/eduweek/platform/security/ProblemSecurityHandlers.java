@@ -1,8 +1,11 @@
 package org.eduweek.platform.security;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.eduweek.platform.web.Problems;
@@ -26,13 +29,13 @@ final class ProblemSecurityHandlers {
     static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+            write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     describe(e), List.of()));
         };
     }
 
     static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        return (request, response, e) -> write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your roles do not allow this operation", List.of()));
     }
 
@@ -41,11 +44,21 @@ final class ProblemSecurityHandlers {
                 : "A valid bearer token is required: " + e.getMessage();
     }
 
-    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), problem);
+        // A plain mapper would nest the extra members under "properties"; write the RFC 9457 members flat.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", String.valueOf(problem.getType()));
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        body.put("instance", request.getRequestURI());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        JSON.writeValue(response.getOutputStream(), body);
     }
 
 }
