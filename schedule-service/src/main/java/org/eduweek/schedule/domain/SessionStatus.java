@@ -1,0 +1,5 @@
+package org.eduweek.schedule.domain;
+
+public enum SessionStatus {
+    DRAFT, PUBLISHED, CANCELLED
+}

@@ -1,0 +1,4 @@
+package org.eduweek.schedule.events;
+
+public record EventVenue(String venueId, String campus, String building, String room) {
+}

@@ -1,0 +1,21 @@
+package org.eduweek.schedule.seed;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param enabled load the 2020 edition at start-up when it is not there yet (the local profile turns this on)
+ * @param demoRebase shift the whole programme by whole days so it starts tomorrow (edition zone), and move one demo
+ *                   session to start {@code demoSoon} from now, so reminders can be watched live
+ * @param demoSoon how far ahead the demo session starts (rounded up to 5 minutes)
+ * @param file the seed file (classpath: or file: resource)
+ */
+@ConfigurationProperties("eduweek.seed")
+public record SeedProperties(boolean enabled, boolean demoRebase, Duration demoSoon, String file) {
+
+    public SeedProperties {
+        demoSoon = demoSoon == null ? Duration.ofMinutes(45) : demoSoon;
+        file = file == null || file.isBlank() ? "classpath:seed/iew-2020.json" : file;
+    }
+}

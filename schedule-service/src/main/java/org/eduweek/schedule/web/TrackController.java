@@ -1,0 +1,109 @@
+package org.eduweek.schedule.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.eduweek.platform.web.ApiException;
+import org.eduweek.schedule.domain.Bilingual;
+import org.eduweek.schedule.domain.Repositories;
+import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.domain.Track;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/schedule/tracks")
+@Tag(name = "Tracks", description = "The parts of an edition's programme")
+public class TrackController {
+
+    private final Repositories.Tracks tracks;
+    private final Repositories.Editions editions;
+    private final Repositories.Activities activities;
+    private final SessionStore sessions;
+
+    public TrackController(Repositories.Tracks tracks, Repositories.Editions editions,
+            Repositories.Activities activities, SessionStore sessions) {
+        this.tracks = tracks;
+        this.editions = editions;
+        this.activities = activities;
+        this.sessions = sessions;
+    }
+
+    public record TrackRequest(String id, String editionId, TextInput title, TextInput description, Integer position,
+            Boolean assumed) {
+    }
+
+    public record TrackView(String id, String editionId, String lang, String title, Bilingual titles,
+            String description, int position, boolean assumed) {
+        static TrackView of(Track t, String lang) {
+            return new TrackView(t.id(), t.editionId(), lang, t.title().in(lang), t.title(),
+                    t.description() == null ? null : t.description().in(lang), t.position(), t.assumed());
+        }
+    }
+
+    @GetMapping
+    public List<TrackView> list(@RequestParam String editionId, HttpServletRequest request) {
+        String lang = Lang.of(request);
+        return tracks.findByEditionIdOrderByPosition(editionId).stream().map(t -> TrackView.of(t, lang)).toList();
+    }
+
+    @GetMapping("/{id}")
+    public TrackView get(@PathVariable String id, HttpServletRequest request) {
+        return TrackView.of(load(id), Lang.of(request));
+    }
+
+    @PostMapping
+    @PreAuthorize(Staff.ONLY)
+    public ResponseEntity<TrackView> create(@RequestBody TrackRequest body, HttpServletRequest request) {
+        String id = body.id() != null ? body.id() : "trk-" + UUID.randomUUID().toString().substring(0, 8);
+        new Checks().check(!tracks.existsById(id), "id", "exists already").orThrow();
+        Track saved = tracks.save(toTrack(id, body));
+        return ResponseEntity.created(URI.create("/api/schedule/tracks/" + id)).body(TrackView.of(saved, Lang.of(request)));
+    }
+
+    @PutMapping("/{id}")
+    @PreAuthorize(Staff.ONLY)
+    public TrackView update(@PathVariable String id, @RequestBody TrackRequest body, HttpServletRequest request) {
+        load(id);
+        return TrackView.of(tracks.save(toTrack(id, body)), Lang.of(request));
+    }
+
+    @DeleteMapping("/{id}")
+    @PreAuthorize(Staff.ONLY)
+    public ResponseEntity<Void> delete(@PathVariable String id) {
+        load(id);
+        Checks.inUse("Track", id, activities.countByTrackId(id), "activities");
+        Checks.inUse("Track", id, sessions.count(Query.query(Criteria.where("draft.trackId").is(id))), "sessions");
+        tracks.deleteById(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Track toTrack(String id, TrackRequest b) {
+        new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+                .require("editionId", b.editionId()).require("title", b.title())
+                .check(b.editionId() == null || editions.existsById(b.editionId()), "editionId", "no edition with this id")
+                .orThrow();
+        return new Track(id, b.editionId(), TextInput.toDomain(b.title()), TextInput.toDomain(b.description()),
+                b.position() == null ? 0 : b.position(), Boolean.TRUE.equals(b.assumed()));
+    }
+
+    private Track load(String id) {
+        return tracks.findById(id).orElseThrow(() -> ApiException.notFound("Track", id));
+    }
+}

@@ -1,0 +1,89 @@
+package org.eduweek.schedule.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.eduweek.platform.web.ApiException;
+import org.eduweek.schedule.domain.Repositories;
+import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.domain.Venue;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Rooms (campus > building > room) with capacity and the shared-space flag. */
+@RestController
+@RequestMapping("/api/schedule")
+@Tag(name = "Venues")
+public class VenueController {
+
+    private final Repositories.Venues venues;
+    private final SessionStore sessions;
+
+    public VenueController(Repositories.Venues venues, SessionStore sessions) {
+        this.venues = venues;
+        this.sessions = sessions;
+    }
+
+    public record VenueRequest(String id, String campus, String building, String room, Integer capacity,
+            Boolean sharedSpace, Boolean sampleData) {
+    }
+
+    @GetMapping("/venues")
+    @Operation(summary = "Rooms, optionally of one campus")
+    public List<Venue> venues(@RequestParam(required = false) String campus) {
+        return venues.findAll().stream().filter(v -> campus == null || campus.equalsIgnoreCase(v.campus())).toList();
+    }
+
+    @GetMapping("/venues/{id}")
+    public Venue venue(@PathVariable String id) {
+        return venues.findById(id).orElseThrow(() -> ApiException.notFound("Venue", id));
+    }
+
+    @PostMapping("/venues")
+    @PreAuthorize(Staff.ONLY)
+    public ResponseEntity<Venue> createVenue(@RequestBody VenueRequest b) {
+        String id = b.id() != null ? b.id() : "ven-" + UUID.randomUUID().toString().substring(0, 8);
+        new Checks().check(!venues.existsById(id), "id", "exists already").orThrow();
+        return ResponseEntity.created(URI.create("/api/schedule/venues/" + id)).body(venues.save(toVenue(id, b)));
+    }
+
+    @PutMapping("/venues/{id}")
+    @PreAuthorize(Staff.ONLY)
+    @Operation(summary = "Replace a room; sessions already planned there keep their capacity")
+    public Venue updateVenue(@PathVariable String id, @RequestBody VenueRequest b) {
+        venue(id);
+        return venues.save(toVenue(id, b));
+    }
+
+    @DeleteMapping("/venues/{id}")
+    @PreAuthorize(Staff.ONLY)
+    public ResponseEntity<Void> deleteVenue(@PathVariable String id) {
+        venue(id);
+        Checks.inUse("Venue", id, sessions.count(Query.query(Criteria.where("draft.venue.venueId").is(id))), "sessions");
+        venues.deleteById(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Venue toVenue(String id, VenueRequest b) {
+        new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+                .require("campus", b.campus()).require("room", b.room())
+                .check(b.capacity() == null || b.capacity() >= 1, "capacity", "must be at least 1").orThrow();
+        return new Venue(id, b.campus().strip(), b.building() == null ? null : b.building().strip(), b.room().strip(),
+                b.capacity(), Boolean.TRUE.equals(b.sharedSpace()), Boolean.TRUE.equals(b.sampleData()));
+    }
+}
