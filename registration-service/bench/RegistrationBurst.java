@@ -1,0 +1,205 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fires N simultaneous registrations at one S-seat session and checks that exactly S are confirmed.
+ *
+ * <pre>
+ * java registration-service/bench/RegistrationBurst.java http://localhost:8080            # through the gateway
+ * java registration-service/bench/RegistrationBurst.java http://localhost:8080 --requests=1000 --seats=50
+ * </pre>
+ *
+ * Through the gateway (local profile) it takes an organizer token from {@code POST /api/auth/dev-token}, creates and
+ * publishes the session with {@code POST /api/schedule/sessions}, waits until registration-service knows it
+ * ({@code GET /api/registrations/sessions/{id}/availability}), mints one participant token per request, then starts
+ * every registration at once and reports throughput, p50/p99 and the outcome. Options {@code --token-url=} (GET
+ * {@code ?sub=} returns a bare token) and {@code --session-url=} (GET {@code ?capacity=} returns a new session id)
+ * let a harness without gateway and schedule service stand in. JDK only: no dependencies.
+ */
+public class RegistrationBurst {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: java RegistrationBurst.java <base-url> [--requests=1000] [--seats=50]");
+            System.exit(2);
+        }
+        String base = args[0].replaceAll("/$", "");
+        Map<String, String> opt = new TreeMap<>();
+        for (String a : Arrays.copyOfRange(args, 1, args.length)) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            opt.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        int requests = Integer.parseInt(opt.getOrDefault("requests", "1000"));
+        int seats = Integer.parseInt(opt.getOrDefault("seats", "50"));
+        String tokenUrl = opt.get("token-url");
+        String sessionUrl = opt.get("session-url");
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        String organizer = token(base, tokenUrl, "bench-organizer-" + run, "ORGANIZER");
+        String sessionId = sessionUrl != null ? get(sessionUrl + "?capacity=" + seats, null).body().trim()
+                : createSession(base, organizer, seats, run);
+        System.out.printf("session %s with %d seats%n", sessionId, seats);
+
+        String probe = token(base, tokenUrl, "bench-probe-" + run, "PARTICIPANT");
+        long waitStart = System.nanoTime();
+        while (get(base + "/api/registrations/sessions/" + sessionId + "/availability", probe).statusCode() != 200) {
+            if (System.nanoTime() - waitStart > Duration.ofSeconds(60).toNanos()) {
+                throw new IllegalStateException("registration-service did not learn session " + sessionId);
+            }
+            Thread.sleep(100);
+        }
+        System.out.printf("registration-service knew the session after %d ms%n",
+                (System.nanoTime() - waitStart) / 1_000_000);
+
+        String[] tokens = mintTokens(base, tokenUrl, run, requests);
+        // warm the connection pool a little so the burst measures registrations, not TCP handshakes
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+                .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+
+        long[] latency = new long[requests];
+        int[] status = new int[requests];
+        String[] outcome = new String[requests];
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        String body = "{\"sessionId\":\"" + sessionId + "\"}";
+        long start = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            int n = i;
+            HttpRequest req = HttpRequest.newBuilder(URI.create(base + "/api/registrations"))
+                    .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + tokens[i])
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long t0 = System.nanoTime();
+            all.add(client.sendAsync(req, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+                latency[n] = System.nanoTime() - t0;
+                status[n] = r == null ? -1 : r.statusCode();
+                outcome[n] = r == null ? String.valueOf(e) : field(r.body(), "status");
+                return null;
+            }));
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        long[] sorted = latency.clone();
+        Arrays.sort(sorted);
+        Map<String, Integer> statuses = new TreeMap<>();
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (int i = 0; i < requests; i++) {
+            statuses.merge(String.valueOf(status[i]), 1, Integer::sum);
+            outcomes.merge(String.valueOf(outcome[i]), 1, Integer::sum);
+        }
+        int confirmed = outcomes.getOrDefault("CONFIRMED", 0);
+        int answered = (int) Arrays.stream(status).filter(s -> s == 201 || s == 200).count();
+        System.out.printf("requests %d, wall %.3f s, throughput %.0f registrations/s%n", requests, seconds,
+                requests / seconds);
+        System.out.printf("latency p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n", ms(sorted, 0.50), ms(sorted, 0.90),
+                ms(sorted, 0.99), sorted[sorted.length - 1] / 1_000_000);
+        System.out.printf("HTTP statuses %s, outcomes %s%n", statuses, outcomes);
+
+        String check = get(base + "/api/registrations/sessions/" + sessionId + "?status=CONFIRMED&size=1000",
+                organizer).body();
+        int confirmedServer = count(check, "\"status\":\"CONFIRMED\"");
+        System.out.printf("server says %d confirmed%n", confirmedServer);
+        boolean ok = answered == requests && confirmed == seats && confirmedServer == seats;
+        System.out.println(ok ? "OK: all answered, exactly " + seats + " confirmed" : "FAILED");
+        System.exit(ok ? 0 : 1);
+    }
+
+    static String[] mintTokens(String base, String tokenUrl, String run, int n) throws Exception {
+        String[] tokens = new String[n];
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        Semaphore done = new Semaphore(0);
+        for (int i = 0; i < n; i++) {
+            int k = i;
+            pool.submit(() -> {
+                try {
+                    tokens[k] = token(base, tokenUrl, "bench-" + run + "-" + k, "PARTICIPANT");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.release();
+                }
+            });
+        }
+        done.acquire(n);
+        pool.shutdown();
+        for (String t : tokens) {
+            if (t == null) {
+                throw new IllegalStateException("could not mint every token");
+            }
+        }
+        return tokens;
+    }
+
+    static String token(String base, String tokenUrl, String sub, String role) throws Exception {
+        if (tokenUrl != null) {
+            return get(tokenUrl + "?sub=" + sub + "&role=" + role, null).body().trim();
+        }
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/dev-token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\",\"name\":\"Bench " + sub
+                        + "\",\"roles\":[\"" + role + "\"],\"ttlSeconds\":3600}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("dev-token answered " + r.statusCode() + ": " + r.body());
+        }
+        return field(r.body(), "access_token");
+    }
+
+    static String createSession(String base, String organizer, int seats, String run) throws Exception {
+        Instant start = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String json = "{\"title\":{\"en\":\"Registration burst " + run + "\",\"zh\":\"报名压力测试\"},"
+                + "\"start\":\"" + start + "\",\"end\":\"" + start.plus(90, ChronoUnit.MINUTES) + "\","
+                + "\"timeZone\":\"Asia/Shanghai\",\"mode\":\"OFFLINE\",\"capacity\":" + seats + ","
+                + "\"venue\":{\"campus\":\"Pingyuan\",\"building\":\"Library\",\"room\":\"A101\"},\"publish\":true}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/schedule/sessions"))
+                .header("Authorization", "Bearer " + organizer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("creating the session answered " + r.statusCode() + ": " + r.body());
+        }
+        return field(r.body(), "id");
+    }
+
+    static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static long ms(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1_000_000;
+    }
+}

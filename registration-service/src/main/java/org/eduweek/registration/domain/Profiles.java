@@ -1,0 +1,176 @@
+package org.eduweek.registration.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import org.eduweek.platform.outbox.OutboxMessage;
+import org.eduweek.platform.outbox.OutboxRelay;
+import org.eduweek.platform.security.CurrentUser;
+import org.eduweek.registration.events.ParticipantProfileChanged;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Participant profiles. A profile is written (with its ParticipantProfileChanged in the outbox) whenever it is new
+ * or changed, and signalled to the relay BEFORE the registration that needed it, so the notification service
+ * usually knows the contact first (it holds registration events until it does).
+ */
+@Component
+public class Profiles {
+
+    private final MongoTemplate mongo;
+    private final OutboxEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    public Profiles(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public Optional<Participant> find(String participantId) {
+        return Optional.ofNullable(mongo.findById(participantId, Participant.class));
+    }
+
+    /** The caller's profile, created or refreshed from the token's claims. */
+    public Participant recordFromClaims(CurrentUser user) {
+        Participant.Claims claims = new Participant.Claims(user.name(), user.email(),
+                ProfileRules.e164(user.phoneNumber()), user.locale());
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Participant current = mongo.findById(user.id(), Participant.class);
+            if (current == null) {
+                Participant created = new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
+                        ProfileRules.language(claims.locale()), false, null, null, null, null, 1, claims, List.of(),
+                        clock.instant(), null);
+                try {
+                    Participant stored = mongo.insert(withEvent(created));
+                    relay.signal(Participant.COLLECTION, stored.id());
+                    return stored;
+                } catch (DuplicateKeyException e) {
+                    continue;
+                }
+            }
+            if (Objects.equals(current.claims(), claims)) {
+                return current;
+            }
+            Participant.Claims old = current.claims() == null ? new Participant.Claims(null, null, null, null)
+                    : current.claims();
+            Participant next = new Participant(current.id(),
+                    changed(old.name(), claims.name(), current.name()),
+                    changed(old.email(), claims.email(), current.email()),
+                    changed(old.phone(), claims.phone(), current.phone()),
+                    Objects.equals(old.locale(), claims.locale()) || claims.locale() == null ? current.language()
+                            : ProfileRules.language(claims.locale()),
+                    current.smsConsent(), current.audience(), current.affiliation(), current.country(),
+                    current.level(), current.profileVersion(), claims, current.activeSessionIds(), clock.instant(), null);
+            Optional<Participant> saved = save(current, next);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+        }
+        throw new IllegalStateException("Profile " + user.id() + " kept changing concurrently");
+    }
+
+    /** A self-service edit; publishes only if something really changed. */
+    public Participant update(CurrentUser user, ProfileChange change) {
+        recordFromClaims(user);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Participant current = mongo.findById(user.id(), Participant.class);
+            ProfileRules.validate(change, current.phone());
+            String phone = change.phone() == null ? current.phone()
+                    : change.phone().isEmpty() ? null : ProfileRules.e164(change.phone());
+            Participant next = new Participant(current.id(), or(change.name(), current.name()),
+                    or(change.email(), current.email()), phone, or(change.language(), current.language()),
+                    phone != null && (change.smsConsent() == null ? current.smsConsent() : change.smsConsent()),
+                    or(change.audience(), current.audience()), or(change.affiliation(), current.affiliation()),
+                    or(change.country(), current.country()), or(change.level(), current.level()),
+                    current.profileVersion(), current.claims(), current.activeSessionIds(), clock.instant(), null);
+            Optional<Participant> saved = save(current, next);
+            if (saved.isPresent()) {
+                return saved.get();
+            }
+        }
+        throw new IllegalStateException("Profile " + user.id() + " kept changing concurrently");
+    }
+
+    /** Remembers that the participant holds a live registration for this session (see the overlap rule). */
+    public void addActiveSession(String participantId, String sessionId) {
+        mongo.updateFirst(Query.query(where("_id").is(participantId)),
+                new Update().addToSet("activeSessionIds", sessionId), Participant.class);
+    }
+
+    public void removeActiveSession(String participantId, String sessionId) {
+        mongo.updateFirst(Query.query(where("_id").is(participantId)),
+                new Update().pull("activeSessionIds", sessionId), Participant.class);
+    }
+
+    /** Compare-and-set on profileVersion; skips the write (and the event) when nothing visible changed. */
+    private Optional<Participant> save(Participant current, Participant next) {
+        if (sameContact(current, next) && Objects.equals(current.claims(), next.claims())) {
+            return Optional.of(current);
+        }
+        boolean publish = !sameContact(current, next);
+        long version = publish ? current.profileVersion() + 1 : current.profileVersion();
+        Update update = new Update().set("name", next.name()).set("email", next.email()).set("phone", next.phone())
+                .set("language", next.language()).set("smsConsent", next.smsConsent())
+                .set("audience", next.audience()).set("affiliation", next.affiliation())
+                .set("country", next.country()).set("level", next.level()).set("claims", next.claims())
+                .set("updatedAt", next.updatedAt()).set("profileVersion", version);
+        if (publish) {
+            update.push(OutboxMessage.FIELD, events.participant(event(next, version)));
+        }
+        Participant saved = mongo.findAndModify(
+                Query.query(where("_id").is(current.id()).and("profileVersion").is(current.profileVersion())),
+                update, FindAndModifyOptions.options().returnNew(true), Participant.class);
+        if (saved != null && publish) {
+            relay.signal(Participant.COLLECTION, saved.id());
+        }
+        return Optional.ofNullable(saved);
+    }
+
+    private Participant withEvent(Participant p) {
+        List<OutboxMessage> outbox = new ArrayList<>();
+        outbox.add(events.participant(event(p, p.profileVersion())));
+        return new Participant(p.id(), p.name(), p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(),
+                p.affiliation(), p.country(), p.level(), p.profileVersion(), p.claims(), p.activeSessionIds(),
+                p.updatedAt(), outbox);
+    }
+
+    private ParticipantProfileChanged event(Participant p, long version) {
+        return new ParticipantProfileChanged(UUID.randomUUID().toString(), clock.instant(), p.id(), p.name(),
+                p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(), p.affiliation(), p.country(),
+                version);
+    }
+
+    private static boolean sameContact(Participant a, Participant b) {
+        return Objects.equals(a.name(), b.name()) && Objects.equals(a.email(), b.email())
+                && Objects.equals(a.phone(), b.phone()) && Objects.equals(a.language(), b.language())
+                && a.smsConsent() == b.smsConsent() && Objects.equals(a.audience(), b.audience())
+                && Objects.equals(a.affiliation(), b.affiliation()) && Objects.equals(a.country(), b.country())
+                && Objects.equals(a.level(), b.level());
+    }
+
+    /** A claim that changed since the last token wins; an unchanged claim leaves a self-service edit alone. */
+    private static String changed(String oldClaim, String newClaim, String current) {
+        return Objects.equals(oldClaim, newClaim) || newClaim == null ? current : newClaim;
+    }
+
+    private static String or(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+}

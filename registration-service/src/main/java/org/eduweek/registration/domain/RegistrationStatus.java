@@ -1,0 +1,5 @@
+package org.eduweek.registration.domain;
+
+public enum RegistrationStatus {
+    CONFIRMED, WAITLISTED, CANCELLED
+}

@@ -1,0 +1,78 @@
+package org.eduweek.registration.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.eduweek.registration.config.RegistrationProperties;
+
+/**
+ * Repairs seat counters from the registrations, which are the truth. Taking a seat and storing the registration are
+ * two writes (no multi-document transactions here); a crash between them, or between a cancellation and the release
+ * of its seat, leaves a counter with fewer free seats than it should have — never more, so never an overbooking.
+ * Once a counter has been quiet for the grace period (no request can still be between its two writes), its
+ * {@code free} is recomputed as capacity minus confirmed registrations, by compare-and-set on its version, so a
+ * request that arrives meanwhile wins and the repair waits for the next round. Then the waitlist is promoted into
+ * any recovered seat. Counters already verified at their current version are skipped.
+ */
+@Component
+public class SeatReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatReconciler.class);
+
+    private final SeatLedger ledger;
+    private final Registrations registrations;
+    private final WaitlistPromoter promoter;
+    private final RegistrationProperties props;
+    private final Clock clock;
+
+    public SeatReconciler(SeatLedger ledger, Registrations registrations, 
+            WaitlistPromoter promoter, RegistrationProperties props, Clock clock) {
+        this.ledger = ledger;
+        this.registrations = registrations;
+        this.promoter = promoter;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "${eduweek.registration.reconcile-interval:15s}",
+            fixedDelayString = "${eduweek.registration.reconcile-interval:15s}")
+    public void scheduled() {
+        try {
+            reconcileAll();
+        } catch (RuntimeException e) {
+            log.warn("Seat reconciliation failed; the next round retries: {}", e.toString());
+        }
+    }
+
+    /** @return how many counters were repaired */
+    public int reconcileAll() {
+        int repaired = 0;
+        Instant quietSince = clock.instant().minus(props.reconcileGrace());
+        for (SeatCounter counter : ledger.all()) {
+            if (counter.version() != counter.verifiedVersion() && counter.updatedAt().isBefore(quietSince)) {
+                long confirmed = registrations.countConfirmed(counter.sessionId(), counter.seatMode());
+                long waiting = registrations.countWaiting(counter.sessionId(), counter.seatMode());
+                if (counter.capacity() - confirmed != counter.free() || waiting != counter.waiting()) {
+                    if (ledger.repair(counter, confirmed, waiting)) {
+                        repaired++;
+                        log.warn("Repaired seat counter {}: free {} -> {}, waiting {} -> {} ({} confirmed of {})",
+                                counter.id(), counter.free(), counter.capacity() - confirmed, counter.waiting(),
+                                waiting, confirmed, counter.capacity());
+                    }
+                } else {
+                    ledger.markVerified(counter);
+                }
+            }
+            SeatCounter now = ledger.find(counter.sessionId(), counter.seatMode());
+            if (now != null && now.free() > 0 && now.waiting() > 0) {
+                promoter.promote(counter.sessionId(), counter.seatMode());
+            }
+        }
+        return repaired;
+    }
+}

@@ -1,0 +1,152 @@
+package org.eduweek.registration.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.eduweek.platform.web.ApiException;
+import org.eduweek.registration.domain.CheckIns;
+import org.eduweek.registration.domain.Profiles;
+import org.eduweek.registration.domain.Registration;
+import org.eduweek.registration.domain.RegistrationStatus;
+import org.eduweek.registration.domain.Registrations;
+import org.eduweek.registration.domain.SeatCounter;
+import org.eduweek.registration.domain.SeatLedger;
+import org.eduweek.registration.domain.SeatMode;
+import org.eduweek.registration.domain.Session;
+import org.eduweek.registration.domain.SessionReplica;
+
+@RestController
+@RequestMapping("/api/registrations/sessions/{sessionId}")
+@Tag(name = "Session registrations", description = "Seats, waitlist, check-in and export of one session")
+public class SessionRegistrationsController {
+
+    private final SessionReplica sessions;
+    private final Registrations registrations;
+    private final SeatLedger ledger;
+    private final CheckIns checkIns;
+    private final Profiles profiles;
+    private final Clock clock;
+
+    public SessionRegistrationsController(SessionReplica sessions, Registrations registrations, SeatLedger ledger,
+            CheckIns checkIns, Profiles profiles, Clock clock) {
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.ledger = ledger;
+        this.checkIns = checkIns;
+        this.profiles = profiles;
+        this.clock = clock;
+    }
+
+    public record Availability(String sessionId, String status, long sequence, List<Seats> seats) {
+    }
+
+    public record Seats(String seatMode, int capacity, int free, int confirmed, int waiting) {
+    }
+
+    @GetMapping("/availability")
+    @Operation(summary = "Seats per mode as this service knows them (any signed-in user)",
+            description = "404 until the session's SessionScheduled has reached this service.")
+    public Availability availability(@PathVariable String sessionId) {
+        Session s = session(sessionId);
+        List<Seats> seats = new ArrayList<>();
+        for (SeatMode mode : s.seatModes()) {
+            SeatCounter c = ledger.find(sessionId, mode);
+            int confirmed = (int) registrations.countConfirmed(sessionId, mode);
+            int waiting = registrations.waitlist(sessionId, mode, 0).size();
+            seats.add(new Seats(mode.name(), s.capacity(mode), c == null ? s.capacity(mode) : Math.max(0, c.free()),
+                    confirmed, waiting));
+        }
+        return new Availability(s.id(), s.status(), s.sequence(), seats);
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    @Operation(summary = "A session's registrations (organizers)", description = "Optional status filter; paged.")
+    public List<RegistrationView> list(@PathVariable String sessionId,
+            @RequestParam(required = false) RegistrationStatus status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+        Session s = session(sessionId);
+        if (page < 0 || size < 1 || size > 1000) {
+            throw ApiException.badField(page < 0 ? "page" : "size", page < 0 ? "must be >= 0" : "must be 1..1000");
+        }
+        Instant now = clock.instant();
+        return registrations.ofSession(sessionId, status).stream().skip((long) page * size).limit(size)
+                .map(r -> RegistrationView.of(r, registrations.waitlistPosition(r), s, now)).toList();
+    }
+
+    @GetMapping("/waitlist")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    @Operation(summary = "The waitlist in order (organizers); position 1 is promoted next")
+    public List<RegistrationView> waitlist(@PathVariable String sessionId,
+            @RequestParam(required = false) SeatMode seatMode) {
+        Session s = session(sessionId);
+        Instant now = clock.instant();
+        List<RegistrationView> out = new ArrayList<>();
+        for (SeatMode mode : seatMode == null ? s.seatModes() : List.of(seatMode)) {
+            List<Registration> waiting = registrations.waitlist(sessionId, mode, 0);
+            for (int i = 0; i < waiting.size(); i++) {
+                out.add(RegistrationView.of(waiting.get(i), i + 1, s, now));
+            }
+        }
+        return out;
+    }
+
+    public record CheckInResult(boolean alreadyCheckedIn, String message, RegistrationView registration) {
+    }
+
+    @PostMapping("/check-ins")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    @Operation(summary = "Check a participant in by the text of their QR code (organizers)",
+            description = "200 with alreadyCheckedIn=false the first time (ParticipantCheckedIn is published), "
+                    + "alreadyCheckedIn=true on any later scan (nothing changes). Invalid code 400; code of another "
+                    + "session or of a cancelled/waitlisted registration 409.")
+    public CheckInResult checkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId,
+            @Valid @RequestBody CheckInRequest request) {
+        Session s = session(sessionId);
+        CheckIns.Result result = checkIns.checkIn(sessionId, request.token(), jwt.getSubject());
+        String message = result.alreadyCheckedIn()
+                ? "Already checked in at " + result.registration().checkedInAt() : "Checked in";
+        return new CheckInResult(result.alreadyCheckedIn(), message,
+                RegistrationView.of(result.registration(), 0, s, clock.instant()));
+    }
+
+    @GetMapping(value = "/export.csv", produces = "text/csv")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    @Operation(summary = "All registrations as CSV (UTF-8 with BOM, so spreadsheets read Chinese names)")
+    public ResponseEntity<byte[]> export(@PathVariable String sessionId) {
+        Session s = session(sessionId);
+        byte[] csv = CsvExport.write(s, registrations.ofSession(sessionId, null), profiles, registrations,
+                clock.instant());
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("registrations-" + sessionId + ".csv", StandardCharsets.UTF_8).build().toString())
+                .body(csv);
+    }
+
+    private Session session(String sessionId) {
+        return sessions.find(sessionId).orElseThrow(() -> ApiException.notFound("Session", sessionId));
+    }
+}

@@ -1,0 +1,44 @@
+package org.eduweek.registration.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import org.eduweek.platform.web.ApiException;
+
+class ProfileRulesTest {
+
+    @Test
+    void acceptsValidE164NumbersAndRejectsOthers() {
+        assertThat(ProfileRules.e164("+8613800138000")).isEqualTo("+8613800138000");
+        assertThat(ProfileRules.e164("+49 30 901820")).isEqualTo("+4930901820");
+        assertThat(ProfileRules.e164("13800138000")).isNull();
+        assertThat(ProfileRules.e164("+86123")).isNull();
+        assertThat(ProfileRules.e164("+abc")).isNull();
+    }
+
+    @Test
+    void mapsLocalesToEnOrZh() {
+        assertThat(ProfileRules.language("zh-CN")).isEqualTo("zh");
+        assertThat(ProfileRules.language("de")).isEqualTo("en");
+        assertThat(ProfileRules.language(null)).isEqualTo("en");
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnce() {
+        ProfileChange bad = new ProfileChange("", "not-an-email", "12345", "fr", true, "ALIEN", null, "XX", null);
+        assertThatThrownBy(() -> ProfileRules.validate(bad, null)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.errors()).extracting(f -> f.field())
+                        .containsExactlyInAnyOrder("name", "email", "phone", "language", "audience", "country"));
+    }
+
+    @Test
+    void smsConsentNeedsAPhone() {
+        assertThatThrownBy(() -> ProfileRules.validate(
+                new ProfileChange(null, null, null, null, true, null, null, null, null), null))
+                .isInstanceOf(ApiException.class);
+        ProfileRules.validate(new ProfileChange(null, null, null, null, true, null, null, null, null),
+                "+8613800138000");
+    }
+}

@@ -1,0 +1,74 @@
+package org.eduweek.registration.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import org.eduweek.platform.security.CurrentUser;
+import org.eduweek.registration.support.IntegrationTest;
+
+/** A crash between "seat taken" and "registration stored" (or "cancelled" and "seat released") is repaired. */
+class SeatRepairIT extends IntegrationTest {
+
+    @Autowired
+    SeatLedger ledger;
+    @Autowired
+    SeatReconciler reconciler;
+    @Autowired
+    RegistrationService service;
+    @Autowired
+    Registrations registrations;
+
+    private static CurrentUser user(String id) {
+        return new CurrentUser(id, id, null, null, "en", Set.of("PARTICIPANT"));
+    }
+
+    @Test
+    void leakedSeatIsGivenBackToTheWaitlistAfterTheGracePeriod() {
+        Session s = publishSession(2);
+        service.register(user(unique("a")), s.id(), null);
+        // the process "crashed" right after taking the last seat: no registration holds it
+        assertThat(ledger.take(s.id(), SeatMode.IN_PERSON)).isTrue();
+        Registration waiting = service.register(user(unique("b")), s.id(), null).registration();
+        assertThat(waiting.isWaitlisted()).isTrue();
+
+        reconciler.reconcileAll();
+        assertThat(registrations.find(waiting.id()).get().isWaitlisted())
+                .as("within the grace period an in-flight request may still store its registration").isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        reconciler.reconcileAll();
+        assertThat(registrations.find(waiting.id()).get().isConfirmed()).isTrue();
+        assertThat(ledger.find(s.id(), SeatMode.IN_PERSON).free()).isZero();
+        assertThat(registrations.countConfirmed(s.id(), SeatMode.IN_PERSON)).isEqualTo(2);
+    }
+
+    @Test
+    void seatNotReleasedAfterACancellationIsRecovered() {
+        Session s = publishSession(1);
+        CurrentUser a = user(unique("a"));
+        Registration confirmed = service.register(a, s.id(), null).registration();
+        // cancel written, then a "crash" before the counter release
+        service.cancelOne(confirmed, CancelReason.PARTICIPANT, null, a.id());
+        assertThat(ledger.find(s.id(), SeatMode.IN_PERSON).free()).isZero();
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(reconciler.reconcileAll()).isEqualTo(1);
+        assertThat(ledger.find(s.id(), SeatMode.IN_PERSON).free()).isEqualTo(1);
+        assertThat(service.register(user(unique("c")), s.id(), null).registration().isConfirmed()).isTrue();
+    }
+
+    @Test
+    void aConsistentCounterIsLeftAlone() {
+        Session s = publishSession(3);
+        service.register(user(unique("a")), s.id(), null);
+        clock.advance(Duration.ofMinutes(2));
+        reconciler.reconcileAll();
+        SeatCounter counter = ledger.find(s.id(), SeatMode.IN_PERSON);
+        assertThat(counter.free()).isEqualTo(2);
+        assertThat(counter.verifiedVersion()).isEqualTo(counter.version());
+    }
+}

@@ -1,0 +1,90 @@
+package org.eduweek.registration.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import org.eduweek.platform.testing.TestInfrastructure;
+import org.eduweek.platform.testing.TestTokens;
+import org.eduweek.registration.domain.Session;
+import org.eduweek.registration.domain.SessionLifecycle;
+
+/**
+ * Every IT extends this one class with the same configuration, so the Spring context (and Kafka, MongoDB) is
+ * started once per test JVM. Tests isolate themselves by fresh session and participant ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "eduweek.registration.reconcile-interval=1h",
+        "eduweek.outbox.sweep-interval=500ms" })
+@Import(TestBeans.class)
+public abstract class IntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "eduweek-registration-it");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Autowired
+    protected MutableClock clock;
+    @Autowired
+    protected SessionLifecycle lifecycle;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    protected Http http() {
+        return new Http("http://127.0.0.1:" + port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected static String participant(String sub) {
+        return TestTokens.participant(sub);
+    }
+
+    protected static String participant(String sub, Map<String, Object> claims) {
+        return TestTokens.token(sub, List.of("PARTICIPANT"), claims);
+    }
+
+    protected static String organizer() {
+        return TestTokens.organizer("org-1");
+    }
+
+    /** A published in-person session starting in 10 days, applied as the schedule's event would be. */
+    protected Session publishSession(int seats) {
+        return publish(session(unique("ses"), "OFFLINE", seats, 0, Instant.now().plus(Duration.ofDays(10)), 1));
+    }
+
+    protected Session publish(Session s) {
+        lifecycle.apply(s);
+        return s;
+    }
+
+    protected static Session session(String id, String mode, int inPerson, int online, Instant start, long seq) {
+        return new Session(id, "iew-2020", seq, Map.of("en", "Session " + id, "zh", "会议 " + id), start,
+                start.plus(Duration.ofMinutes(90)), "Asia/Shanghai", mode, inPerson, online, List.of(), null,
+                "PUBLISHED", null);
+    }
+
+    protected static Session with(Session s, long seq, int inPerson, int online, String status, List<String> audience) {
+        return new Session(s.id(), s.editionId(), seq, s.title(), s.start(), s.end(), s.timeZone(), s.mode(),
+                inPerson, online, audience, s.level(), status, "CANCELLED".equals(status) ? "Weather" : null);
+    }
+}
