@@ -98,15 +98,13 @@ public class OutboxRelay implements SmartLifecycle {
     private int publish(String collection, List<Object> ids) {
         try {
             MongoCollection<Document> c = mongo.getCollection(collection);
-            List<Document> docs = new ArrayList<>();
-            c.find(Filters.in("_id", ids)).projection(Projections.include(OutboxMessage.FIELD)).into(docs);
             Map<Object, List<String>> sentPerDoc = new LinkedHashMap<>();
             List<CompletableFuture<?>> acks = new ArrayList<>();
-            // keep the order the writers signalled: per-key order is what consumers rely on
-            Map<Object, Document> byId = new LinkedHashMap<>();
-            docs.forEach(d -> byId.put(d.get("_id"), d));
-            for (Object id : ids) {
-                Document doc = byId.remove(id);
+            // One _id lookup per document, in the order the writers signalled (per-key order is what consumers
+            // rely on). The embedded store answers _id equality from its index but scans the collection for $in.
+            for (Object id : new java.util.LinkedHashSet<>(ids)) {
+                Document doc = c.find(Filters.eq("_id", id)).projection(Projections.include(OutboxMessage.FIELD))
+                        .first();
                 if (doc == null) {
                     continue;
                 }
