@@ -1,0 +1,98 @@
+package org.eduweek.analytics.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eduweek.analytics.domain.FigureCalculator;
+import org.eduweek.analytics.domain.Projection;
+import org.eduweek.analytics.events.EditionSummary;
+import org.eduweek.analytics.events.SessionStats;
+import org.eduweek.platform.messaging.EventHeaders;
+import org.eduweek.analytics.domain.AnalyticsStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Coalesces bursts: events only mark sessions and editions dirty; every flush interval (100 ms by default) the
+ * dirty ones are recomputed once and published, keyed by id, to the compacted topics and the live stream. A burst of
+ * 1,000 registrations for one session thus costs one record, and the lag stays near one interval.
+ */
+@Component
+public class StatsPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(StatsPublisher.class);
+
+    private final AnalyticsStore store;
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private Instant lastFlush;
+
+    public StatsPublisher(AnalyticsStore store, KafkaTemplate<String, String> kafka, JsonMapper json, Clock clock,
+            ApplicationEventPublisher events) {
+        this.store = store;
+        this.kafka = kafka;
+        this.json = json;
+        this.clock = clock;
+        this.events = events;
+        this.lastFlush = clock.instant();
+    }
+
+    @Scheduled(fixedDelayString = "${eduweek.analytics.flush-interval:100ms}")
+    public void flush() {
+        Instant now = clock.instant();
+        Instant since = lastFlush;
+        lastFlush = now;
+        record Batch(Projection.Dirty dirty, List<SessionStats> sessions, List<EditionSummary> editions) {
+        }
+        Batch batch = store.withProjection(p -> {
+            p.sessionsEndedBetween(since, now);
+            Projection.Dirty dirty = p.drainDirty();
+            FigureCalculator figures = new FigureCalculator(p, now);
+            return new Batch(dirty,
+                    dirty.sessions().stream().map(figures::sessionStats).filter(Objects::nonNull).toList(),
+                    dirty.editions().stream().map(figures::editionSummary).filter(Objects::nonNull).toList());
+        });
+        if (batch.sessions().isEmpty() && batch.editions().isEmpty()) {
+            return;
+        }
+        try {
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.sessions().forEach(
+                    s -> sends.add(send(SessionStats.TOPIC, s.sessionId(), SessionStats.EVENT_TYPE, s)));
+            batch.editions().forEach(
+                    e -> sends.add(send(EditionSummary.TOPIC, e.editionId(), EditionSummary.EVENT_TYPE, e)));
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            log.warn("Publishing figures failed, retrying on the next flush: {}", e.getMessage());
+            store.withProjection(p -> {
+                p.markDirty(batch.dirty());
+                return null;
+            });
+            return;
+        }
+        events.publishEvent(new FiguresFlushed(batch.sessions(), batch.editions()));
+    }
+
+    private CompletableFuture<?> send(String topic, String key, String type, Object value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, json.writeValueAsString(value));
+        record.headers().add(EventHeaders.EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_VERSION, "1".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(EventHeaders.EVENT_ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        return kafka.send(record);
+    }
+}
