@@ -1,0 +1,185 @@
+package org.eduweek.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.config.NotificationProperties;
+import org.eduweek.notification.domain.Channel;
+import org.eduweek.notification.domain.Contact;
+import org.eduweek.notification.domain.ContactStore;
+import org.eduweek.notification.domain.Notification;
+import org.eduweek.notification.domain.NotificationKind;
+import org.eduweek.notification.domain.NotificationState;
+import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.domain.Preferences;
+import org.eduweek.notification.domain.RegistrationReplica;
+import org.eduweek.notification.domain.RegistrationStore;
+import org.eduweek.notification.domain.SessionReplica;
+import org.eduweek.notification.domain.SessionStore;
+import org.eduweek.notification.domain.SettingsStore;
+
+/**
+ * Sends one claimed message: the checks that depend on the moment of sending (contact known? channel allowed?
+ * session started? quiet hours?), then render, send, record. The record is fenced by the claim's token.
+ */
+@Component
+public class Delivery {
+
+    private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+    private final NotificationStore store;
+    private final ContactStore contacts;
+    private final SessionStore sessions;
+    private final RegistrationStore registrations;
+    private final SettingsStore settings;
+    private final MessageRenderer renderer;
+    private final CalendarInvite calendar;
+    private final EmailSender email;
+    private final SmsProvider sms;
+    private final SmsRateLimiter rate;
+    private final NotificationProperties props;
+    private final QuietHours quiet;
+    private final Clock clock;
+
+    public Delivery(NotificationStore store, ContactStore contacts, SessionStore sessions,
+            RegistrationStore registrations, SettingsStore settings, MessageRenderer renderer,
+            CalendarInvite calendar, EmailSender email, SmsProvider sms, SmsRateLimiter rate,
+            NotificationProperties props, Clock clock) {
+        this.store = store;
+        this.contacts = contacts;
+        this.sessions = sessions;
+        this.registrations = registrations;
+        this.settings = settings;
+        this.renderer = renderer;
+        this.calendar = calendar;
+        this.email = email;
+        this.sms = sms;
+        this.rate = rate;
+        this.props = props;
+        this.quiet = new QuietHours(props.sms().quietStart(), props.sms().quietEnd());
+        this.clock = clock;
+    }
+
+    public void deliver(Notification n) {
+        Instant now = clock.instant();
+        Optional<SessionReplica> session = sessions.find(n.sessionId());
+        if (session.isEmpty()) {
+            store.park(n, "waiting for the session's details");
+            return;
+        }
+        SessionReplica s = session.get();
+        RegistrationReplica registration = n.registrationId() == null ? null
+                : registrations.find(n.registrationId()).orElse(null);
+        if (n.kind() == NotificationKind.REMINDER) {
+            if (s.cancelled() || registration != null && !registration.confirmed()) {
+                store.settle(n, NotificationState.DROPPED, "registration or session cancelled");
+                return;
+            }
+            if (!s.start().isAfter(now)) {
+                store.settle(n, NotificationState.MISSED, "the session had started when it fell due");
+                return;
+            }
+        }
+        Optional<Contact> contact = contacts.find(n.participantId());
+        if (contact.isEmpty()) {
+            store.park(n, "waiting for the participant's contact data");
+            return;
+        }
+        Contact c = contact.get();
+        Preferences p = settings.preferences(n.participantId());
+        if (!p.allows(n.channel())) {
+            store.settle(n, NotificationState.SKIPPED, n.channel() + " switched off by the participant");
+            return;
+        }
+        String language = language(p, c);
+        MessageRenderer.Model model = new MessageRenderer.Model(n.kind(), n.variant(), language, c.name(), s,
+                registration == null ? null : registration.waitlistPosition(), n.subject(), n.body(), n.sentBy());
+        if (n.channel() == Channel.EMAIL) {
+            sendEmail(n, c, s, model);
+        } else {
+            sendSms(n, c, s, model, now);
+        }
+    }
+
+    private void sendEmail(Notification n, Contact c, SessionReplica s, MessageRenderer.Model model) {
+        if (c.email() == null || c.email().isBlank()) {
+            store.settle(n, NotificationState.SKIPPED, "no email address");
+            return;
+        }
+        MessageRenderer.Email content = renderer.email(model);
+        boolean cancel = n.kind() == NotificationKind.SESSION_CANCELLED || n.kind() == NotificationKind.CANCELLED;
+        String ics = n.kind().carriesCalendar()
+                ? calendar.build(s, n.registrationId(), s.title(model.language()), s.venue(), cancel) : null;
+        try {
+            String id = email.send(c.email(), content, ics, cancel, n.dedupeKey());
+            record(n, id, model.language(), content.subject());
+        } catch (DeliveryException e) {
+            failed(n, e);
+        }
+    }
+
+    private void sendSms(Notification n, Contact c, SessionReplica s, MessageRenderer.Model model,
+            Instant now) {
+        if (!c.smsConsent()) {
+            store.settle(n, NotificationState.SKIPPED, "no consent to SMS");
+            return;
+        }
+        if (c.phone() == null || c.phone().isBlank()) {
+            store.settle(n, NotificationState.SKIPPED, "no phone number");
+            return;
+        }
+        Optional<String> to = PhoneNumbers.e164(c.phone());
+        if (to.isEmpty()) {
+            store.markFailed(n, "invalid phone number (E.164 required)", now);
+            return;
+        }
+        Optional<Instant> quietUntil = quiet.endIfInside(now, s.zone());
+        if (quietUntil.isPresent() && Duration.between(now, s.start()).compareTo(props.sms().urgentWithin()) > 0) {
+            store.defer(n, quietUntil.get(), "quiet hours");
+            return;
+        }
+        String text = renderer.sms(model, props.sms().maxSegments());
+        try {
+            rate.acquire(props.sms().from());
+            String id = sms.send(to.get(), props.sms().from(), text, n.dedupeKey());
+            record(n, id, model.language(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // not sent: the lease runs out and another sender (or this one after restart) takes it
+        } catch (DeliveryException e) {
+            failed(n, e);
+        }
+    }
+
+    private void record(Notification n, String providerId, String language, String subject) {
+        if (!store.markSent(n, providerId, language, subject, clock.instant())) {
+            log.warn("{} was sent but its lease had passed to another sender; the same Message-ID/idempotency key "
+                    + "lets the receiver drop a second copy", n.dedupeKey());
+        }
+    }
+
+    private void failed(Notification n, DeliveryException e) {
+        Instant now = clock.instant();
+        int attempts = n.attempts() + 1;
+        if (e.permanent() || attempts >= props.delivery().maxAttempts()) {
+            log.warn("Giving up {} after {} attempt(s): {}", n.dedupeKey(), attempts, e.getMessage());
+            store.markFailed(n, e.getMessage(), now);
+        } else {
+            store.retryLater(n, e.getMessage(), now.plus(props.delivery().backoff(attempts)));
+        }
+    }
+
+    private String language(Preferences p, Contact c) {
+        String lang = p.language() != null ? p.language() : c.language();
+        if (lang != null && lang.toLowerCase().startsWith("zh")) {
+            return "zh";
+        }
+        return lang != null && lang.toLowerCase().startsWith("en") ? "en" : props.defaultLanguage();
+    }
+}

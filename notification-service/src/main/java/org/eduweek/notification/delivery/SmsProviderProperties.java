@@ -1,0 +1,21 @@
+package org.eduweek.notification.delivery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param type {@code generic} (JSON {@code {"to","from","body"}} to {@code url}) or {@code twilio} (form POST to
+ *        {@code twilioBaseUrl}/2010-04-01/Accounts/{sid}/Messages.json with basic auth)
+ */
+@ConfigurationProperties("eduweek.sms-provider")
+public record SmsProviderProperties(String type, String url, String twilioBaseUrl, String twilioAccountSid,
+        String twilioAuthToken, Duration timeout) {
+
+    public SmsProviderProperties {
+        type = type == null ? "generic" : type;
+        url = url == null ? "http://127.0.0.1:8090/sms/messages" : url;
+        twilioBaseUrl = twilioBaseUrl == null ? "https://api.twilio.com" : twilioBaseUrl;
+        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+    }
+}

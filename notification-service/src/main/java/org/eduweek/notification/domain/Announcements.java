@@ -1,0 +1,89 @@
+package org.eduweek.notification.domain;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records an announcement, then fans it out as one message per registrant and channel. The fan-out uses dedupe keys
+ * that include the announcement id, so repeating it (after a crash) adds nothing twice.
+ */
+@Component
+public class Announcements {
+
+    private final MongoTemplate mongo;
+    private final NotificationStore store;
+    private final RegistrationStore registrations;
+    private final SessionStore sessions;
+    private final DeliverySignal signal;
+    private final Clock clock;
+
+    public Announcements(MongoTemplate mongo, NotificationStore store, RegistrationStore registrations,
+            SessionStore sessions, DeliverySignal signal, Clock clock) {
+        this.mongo = mongo;
+        this.store = store;
+        this.registrations = registrations;
+        this.sessions = sessions;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    public Announcement announce(String sessionId, String activityId, String subject, String message,
+            Set<Channel> channels, String sentBy) {
+        Instant now = clock.instant();
+        List<String> sessionIds = new ArrayList<>();
+        if (sessionId != null) {
+            sessionIds.add(sessionId);
+        } else {
+            sessions.byActivity(activityId).forEach(s -> sessionIds.add(s.sessionId()));
+        }
+        String id = "ann-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        // one message per participant even if they hold registrations in several sessions of the activity
+        Set<String> reached = new HashSet<>();
+        List<RegistrationReplica> targets = new ArrayList<>();
+        for (String sid : sessionIds) {
+            for (RegistrationReplica r : registrations.activeForSession(sid)) {
+                if (reached.add(r.participantId())) {
+                    targets.add(r);
+                }
+            }
+        }
+        Announcement a = mongo.insert(new Announcement(id, sessionId, activityId, subject, message, channels, sentBy,
+                now, targets.size()));
+        for (RegistrationReplica r : targets) {
+            long seq = sessions.find(r.sessionId()).map(SessionReplica::sequence).orElse(0L);
+            for (Channel channel : channels) {
+                String nid = ReminderPlanner.newId();
+                boolean added = store.insertIfAbsent(Notification.plan(nid,
+                        Notification.key(r.registrationId(), NotificationKind.ANNOUNCEMENT, id, seq, channel),
+                        r.participantId(), r.registrationId(), r.sessionId(), r.editionId(), channel,
+                        NotificationKind.ANNOUNCEMENT, id, seq, now, now).withAnnouncement(subject, message, sentBy));
+                if (added) {
+                    signal.hint(channel, nid);
+                }
+            }
+        }
+        return a;
+    }
+
+    public List<Announcement> list(String sessionId, String activityId) {
+        Query q = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(200);
+        if (sessionId != null) {
+            q.addCriteria(where("sessionId").is(sessionId));
+        } else if (activityId != null) {
+            q.addCriteria(where("activityId").is(activityId));
+        }
+        return mongo.find(q, Announcement.class);
+    }
+}

@@ -1,0 +1,5 @@
+package org.eduweek.notification.domain;
+
+public enum Channel {
+    EMAIL, SMS
+}

@@ -1,0 +1,49 @@
+package org.eduweek.notification.domain;
+
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+@Component
+public class ContactStore {
+
+    private final MongoTemplate mongo;
+
+    public ContactStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Stores the profile unless a newer one is there already: a higher {@code profileVersion} wins, and for equal
+     * versions the later {@code occurredAt}. Replays and out-of-order deliveries are therefore harmless.
+     *
+     * @return true when this profile is now the current one
+     */
+    public boolean upsertIfNewer(Contact c) {
+        Criteria older = new Criteria().orOperator(
+                Criteria.where("profileVersion").lt(c.profileVersion()),
+                new Criteria().andOperator(Criteria.where("profileVersion").is(c.profileVersion()),
+                        Criteria.where("occurredAt").lt(c.occurredAt())));
+        Query q = Query.query(new Criteria().andOperator(Criteria.where("_id").is(c.participantId()), older));
+        Update u = new Update().set("name", c.name()).set("email", c.email()).set("phone", c.phone())
+                .set("language", c.language()).set("smsConsent", c.smsConsent())
+                .set("profileVersion", c.profileVersion()).set("occurredAt", c.occurredAt());
+        try {
+            mongo.findAndModify(q, u, FindAndModifyOptions.options().upsert(true).returnNew(true), Contact.class);
+            return true;
+        } catch (DuplicateKeyException e) {
+            // the document exists and is not older: this event is stale or a replay
+            return false;
+        }
+    }
+
+    public Optional<Contact> find(String participantId) {
+        return Optional.ofNullable(mongo.findById(participantId, Contact.class));
+    }
+}

@@ -1,0 +1,217 @@
+package org.eduweek.notification.domain;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import org.eduweek.platform.outbox.OutboxRelay;
+
+/**
+ * The delivery state machine. Every transition is one atomic compare-and-set on the document's {@code token}
+ * (id#version): it matches only if nothing changed since the caller read or claimed it, and it replaces the token.
+ * That single-field match is also what keeps the embedded mongo-java-server fast: it serves single-field unique
+ * lookups from an index but scans the collection for any compound condition.
+ */
+@Component
+public class NotificationStore {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationStore.class);
+
+    public static final String COLLECTION = "notifications";
+    static final String WAITING = "notification_waiting";
+
+    private final MongoTemplate mongo;
+    private final OutcomeEvents outcomes;
+    private final OutboxRelay relay;
+
+    public NotificationStore(MongoTemplate mongo, OutcomeEvents outcomes, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.outcomes = outcomes;
+        this.relay = relay;
+    }
+
+    /** @return false when a message with this dedupe key exists already (a redelivered event, a restart) */
+    public boolean insertIfAbsent(Notification n) {
+        try {
+            mongo.insert(n);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    /** Like insert, but a plan dropped earlier under the same key comes back (offsets changed back, say). */
+    public boolean planReminder(Notification n) {
+        if (insertIfAbsent(n)) {
+            return true;
+        }
+        Notification existing = byKey(n.dedupeKey()).orElse(null);
+        return existing != null && existing.state() == NotificationState.DROPPED && transition(existing,
+                new Update().set("state", NotificationState.PLANNED).set("dueAt", n.dueAt()).unset("lastError"));
+    }
+
+    /** Ids of messages of this channel that are due now (oldest first), for {@link #tryClaim}. One scan. */
+    public List<String> dueCandidates(Channel channel, Instant now, int limit) {
+        Criteria due = new Criteria().orOperator(
+                where("state").is(NotificationState.PLANNED).and("dueAt").lte(now),
+                where("state").is(NotificationState.SENDING).and("leaseUntil").lt(now));
+        Query q = Query.query(new Criteria().andOperator(where("channel").is(channel), due))
+                .with(Sort.by("dueAt")).limit(limit);
+        q.fields().include("_id");
+        List<String> ids = new ArrayList<>();
+        mongo.find(q, Document.class, COLLECTION).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /**
+     * Takes this message if it is due: PLANNED with its time come, or SENDING with a lease its sender let run out
+     * (crashed). Of several instances trying at once exactly one wins the compare-and-set.
+     */
+    public Optional<Notification> tryClaim(String id, String owner, Instant now, Duration lease) {
+        Notification n = mongo.findById(id, Notification.class);
+        boolean due = n != null && (n.state() == NotificationState.PLANNED && !n.dueAt().isAfter(now)
+                || n.state() == NotificationState.SENDING && n.leaseUntil() != null && n.leaseUntil().isBefore(now));
+        if (!due) {
+            return Optional.empty();
+        }
+        Update u = next(n, new Update().set("state", NotificationState.SENDING).set("owner", owner)
+                .set("leaseUntil", now.plus(lease)).inc("claims", 1));
+        return Optional.ofNullable(mongo.findAndModify(Query.query(where("token").is(n.token())), u,
+                FindAndModifyOptions.options().returnNew(true), Notification.class));
+    }
+
+    /** The next due message of this channel, claimed; empty when none is due. */
+    public Optional<Notification> claimNext(Channel channel, String owner, Instant now, Duration lease) {
+        for (String id : dueCandidates(channel, now, 16)) {
+            Optional<Notification> claimed = tryClaim(id, owner, now, lease);
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Sent: the outcome and its {@code NotificationSent} event in one write. @return false if the claim was lost */
+    public boolean markSent(Notification claimed, String providerMessageId, String language, String subject,
+            Instant now) {
+        int attempts = claimed.attempts() + 1;
+        Update u = new Update().set("state", NotificationState.SENT).set("sentAt", now).set("attempts", attempts)
+                .set("providerMessageId", providerMessageId).set("language", language).unset("leaseUntil")
+                .unset("lastError").push("outbox", outcomes.sent(claimed, attempts, now));
+        if (claimed.kind() != NotificationKind.ANNOUNCEMENT) {
+            u.set("subject", subject);
+        }
+        return transition(claimed, u);
+    }
+
+    public boolean markFailed(Notification claimed, String error, Instant now) {
+        int attempts = claimed.attempts() + 1;
+        return transition(claimed, new Update().set("state", NotificationState.FAILED).set("attempts", attempts)
+                .set("lastError", error).unset("leaseUntil")
+                .push("outbox", outcomes.failed(claimed, attempts, error, now)));
+    }
+
+    /** A transient provider error: back to PLANNED for a later attempt. */
+    public boolean retryLater(Notification claimed, String error, Instant dueAt) {
+        return transition(claimed, new Update().set("state", NotificationState.PLANNED).inc("attempts", 1)
+                .set("dueAt", dueAt).set("lastError", error).unset("owner").unset("leaseUntil"));
+    }
+
+    /** Not an attempt (quiet hours): back to PLANNED at a later time. */
+    public boolean defer(Notification claimed, Instant dueAt, String reason) {
+        return transition(claimed, new Update().set("state", NotificationState.PLANNED).set("dueAt", dueAt)
+                .set("lastError", reason).unset("owner").unset("leaseUntil"));
+    }
+
+    /** Gives a claimed message back unsent (shutdown): due again at once, not only after the lease. */
+    public boolean release(Notification claimed) {
+        return transition(claimed, new Update().set("state", NotificationState.PLANNED).unset("owner")
+                .unset("leaseUntil"));
+    }
+
+    /** Ends without a provider call (SKIPPED, MISSED, DROPPED). */
+    public boolean settle(Notification claimed, NotificationState state, String reason) {
+        return transition(claimed, new Update().set("state", state).set("lastError", reason).unset("owner")
+                .unset("leaseUntil"));
+    }
+
+    /**
+     * Parks a message until its contact or session is known. The marker goes in first: a crash between the two
+     * leaves a marker without a parked message (harmless), never a parked message nobody will release.
+     */
+    public boolean park(Notification claimed, String reason) {
+        mongo.save(new Document("_id", claimed.id()).append("participantId", claimed.participantId())
+                .append("sessionId", claimed.sessionId()), WAITING);
+        return settle(claimed, NotificationState.WAITING, reason);
+    }
+
+    /** The contact or session parked messages waited for has arrived. @return the released messages */
+    public List<Notification> releaseWaiting(String field, String value) {
+        List<Notification> released = new ArrayList<>();
+        for (Document marker : mongo.find(Query.query(where(field).is(value)), Document.class, WAITING)) {
+            Notification n = mongo.findById(marker.getString("_id"), Notification.class);
+            if (n != null && n.state() == NotificationState.WAITING
+                    && transition(n, new Update().set("state", NotificationState.PLANNED))) {
+                released.add(n);
+            }
+            mongo.remove(Query.query(where("_id").is(marker.getString("_id"))), WAITING);
+        }
+        return released;
+    }
+
+    /** Drops a message not yet sent; one being sent re-checks registration and session before it sends. */
+    public void dropIfOpen(String dedupeKey, String reason) {
+        for (int tries = 0; tries < 3; tries++) {
+            Notification n = byKey(dedupeKey).orElse(null);
+            if (n == null || n.state() != NotificationState.PLANNED && n.state() != NotificationState.WAITING) {
+                return;
+            }
+            if (transition(n, new Update().set("state", NotificationState.DROPPED).set("lastError", reason))) {
+                return;
+            }
+        }
+    }
+
+    private boolean transition(Notification expected, Update u) {
+        boolean applied = mongo.updateFirst(Query.query(where("token").is(expected.token())), next(expected, u),
+                Notification.class).getModifiedCount() > 0;
+        if (applied && u.getUpdateObject().containsKey("$push")) {
+            relay.signal(COLLECTION, expected.id());
+        }
+        if (!applied && log.isDebugEnabled()) {
+            Notification now = mongo.findById(expected.id(), Notification.class);
+            log.debug("Transition of {} lost: expected {}, found {} in {}", expected.dedupeKey(), expected.token(),
+                    now == null ? null : now.token(), now == null ? null : now.state());
+        }
+        return applied;
+    }
+
+    private static Update next(Notification n, Update u) {
+        return u.set("version", n.version() + 1).set("token", Notification.token(n.id(), n.version() + 1));
+    }
+
+    public List<Notification> forParticipant(String participantId, int page, int size) {
+        Query q = Query.query(where("participantId").is(participantId))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).skip((long) page * size).limit(size);
+        q.fields().exclude("outbox");
+        return mongo.find(q, Notification.class);
+    }
+
+    public Optional<Notification> byKey(String dedupeKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(where("dedupeKey").is(dedupeKey)), Notification.class));
+    }
+}

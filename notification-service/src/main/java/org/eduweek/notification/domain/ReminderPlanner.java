@@ -1,0 +1,96 @@
+package org.eduweek.notification.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a registration's stored reminder plans in line with its session and the edition's offsets. Called again
+ * whenever either changes: plans that no longer fit are dropped, the right ones inserted under dedupe keys that
+ * carry the session's sequence, so a moved session gets fresh reminders and a replay changes nothing.
+ */
+@Component
+public class ReminderPlanner {
+
+    private final NotificationStore store;
+    private final SettingsStore settings;
+    private final RegistrationStore registrations;
+
+    public ReminderPlanner(NotificationStore store, SettingsStore settings, RegistrationStore registrations) {
+        this.store = store;
+        this.settings = settings;
+        this.registrations = registrations;
+    }
+
+    /**
+     * @param notBefore reminders due before this instant are not planned (registered after they would have gone
+     *        out); pass the triggering event's time so that a late-consumed event still plans what was due after it
+     */
+    public int plan(RegistrationReplica registration, SessionReplica session, Instant notBefore, Instant now) {
+        if (!registration.confirmed() || session.cancelled() || !session.start().isAfter(now)) {
+            drop(registration, "no reminders: registration or session not active");
+            return 0;
+        }
+        EditionSettings edition = settings.edition(session.editionId());
+        Set<String> wanted = new HashSet<>();
+        int planned = 0;
+        for (Channel channel : Channel.values()) {
+            for (Duration offset : edition.offsets(channel)) {
+                Instant due = dueAt(session, offset);
+                if (due.isBefore(notBefore)) {
+                    continue;
+                }
+                String key = Notification.key(registration.registrationId(), NotificationKind.REMINDER,
+                        offset.toString(), session.sequence(), channel);
+                wanted.add(key);
+                if (store.planReminder(Notification.plan(newId(), key, registration.participantId(),
+                        registration.registrationId(), session.sessionId(), session.editionId(), channel,
+                        NotificationKind.REMINDER, offset.toString(), session.sequence(), due, now))) {
+                    planned++;
+                }
+            }
+        }
+        registrations.rememberReminders(registration.registrationId(), wanted);
+        registration.reminderKeys().stream().filter(k -> !wanted.contains(k))
+                .forEach(k -> store.dropIfOpen(k, "superseded by a new plan"));
+        return planned;
+    }
+
+    /** After an edition's offsets changed: every confirmed registration of a session yet to start is planned anew. */
+    public int replanEdition(String editionId, SessionStore sessions, Instant now) {
+        int planned = 0;
+        for (SessionReplica s : sessions.byEdition(editionId)) {
+            if (!s.cancelled() && s.start().isAfter(now)) {
+                for (RegistrationReplica r : registrations.confirmedForSession(s.sessionId())) {
+                    planned += plan(r, s, now, now);
+                }
+            }
+        }
+        return planned;
+    }
+
+    public void drop(RegistrationReplica registration, String reason) {
+        registration.reminderKeys().forEach(k -> store.dropIfOpen(k, reason));
+    }
+
+    public void drop(String registrationId, String reason) {
+        registrations.find(registrationId).ifPresent(r -> drop(r, reason));
+    }
+
+    /** Days count as calendar days in the session's zone (same local clock time across DST); the rest exactly. */
+    public static Instant dueAt(SessionReplica session, Duration offset) {
+        ZonedDateTime start = session.start().atZone(session.zone());
+        long days = offset.toDaysPart();
+        Duration rest = offset.minusDays(days);
+        return start.minusDays(days).toInstant().minus(rest);
+    }
+
+    public static String newId() {
+        return "ntf-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+}
