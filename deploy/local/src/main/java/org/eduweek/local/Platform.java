@@ -1,0 +1,383 @@
+package org.eduweek.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import org.eduweek.local.launcher.AppLayout;
+import org.eduweek.local.launcher.JavaRuntime;
+import org.eduweek.local.launcher.Ports;
+import org.eduweek.local.launcher.ServiceProcess;
+import org.eduweek.local.launcher.ServiceSpec;
+import org.eduweek.local.stack.EmbeddedStack;
+import org.eduweek.local.stack.StackPorts;
+
+/**
+ * The running platform: the embedded stack in this JVM plus one child JVM per service. {@link #start} checks every port
+ * first, starts the stack, starts the service jars, and waits until each {@code /actuator/health} is UP; anything that
+ * fails on the way is stopped again. {@link #close} stops the services in reverse order, then the stack.
+ * The launcher's main, the end-to-end tests and the benchmarks all use this class.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** One waiting thread per service (the common pool has a single thread on 2 cores). */
+    private static final Executor WAITERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "eduweek-health-wait");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final PlatformOptions options;
+    private final Path dataDir;
+    private final StackPorts stackPorts;
+    private final Map<ServiceSpec, Integer> ports;
+    private final Consumer<String> console;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Thread shutdownHook = new Thread(this::close, "eduweek-shutdown");
+    private EmbeddedStack stack;
+    private JavaRuntime java;
+    private Duration startupTime;
+    private boolean closed;
+
+    private Platform(PlatformOptions options, Path dataDir, StackPorts stackPorts, Map<ServiceSpec, Integer> ports) {
+        this.options = options;
+        this.dataDir = dataDir;
+        this.stackPorts = stackPorts;
+        this.ports = ports;
+        this.console = options.console();
+    }
+
+    public static Platform start(PlatformOptions options) throws IOException, InterruptedException {
+        Instant begin = Instant.now();
+        // Ports before the data folder: a second launcher on a running one's ports must not --reset its data.
+        Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
+        StackPorts stackPorts = assignPorts(options, ports);
+        Path repo = options.services().isEmpty() ? null : options.resolveRepoRoot();
+        Map<ServiceSpec, Path> jars = new EnumMap<>(ServiceSpec.class);
+        for (ServiceSpec spec : options.services()) {
+            Path jar = repo.resolve(spec.module()).resolve("target").resolve(spec.module() + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("Missing " + jar + ". Build first: ./mvnw -q -DskipTests install");
+            }
+            jars.put(spec, jar);
+        }
+        Path dataDir = DataFolder.prepare(options.dataDir(), options.reset());
+        StackLogging.toFile(dataDir.resolve("logs").resolve("stack.log"));
+        Platform platform = new Platform(options, dataDir, stackPorts, ports);
+        Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
+        try {
+            platform.startAll(jars);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        platform.startupTime = Duration.between(begin, Instant.now());
+        return platform;
+    }
+
+    /** Checks the fixed ports (clear message naming the env var) and picks free ones where 0 was asked. */
+    private static StackPorts assignPorts(PlatformOptions o, Map<ServiceSpec, Integer> ports) {
+        Map<String, int[]> wanted = new LinkedHashMap<>();
+        Map<String, String> envVars = new LinkedHashMap<>();
+        for (ServiceSpec spec : o.services()) {
+            wanted.put(spec.module(), new int[] {o.servicePort(spec)});
+            envVars.put(spec.module(), spec.portEnv());
+        }
+        wanted.put("stack HTTP", new int[] {o.stackPort()});
+        envVars.put("stack HTTP", "EDUWEEK_STACK_PORT");
+        // A part that is not started keeps its number (for the URLs shown) but is not checked.
+        wanted.put("Kafka", new int[] {o.stackKafka() ? o.kafkaPort() : -o.kafkaPort()});
+        envVars.put("Kafka", "EDUWEEK_KAFKA_PORT");
+        wanted.put("Kafka controller", new int[] {o.stackKafka() ? o.kafkaControllerPort() : -o.kafkaControllerPort()});
+        envVars.put("Kafka controller", "EDUWEEK_KAFKA_CONTROLLER_PORT");
+        wanted.put("MongoDB", new int[] {o.stackMongo() ? o.mongoPort() : -o.mongoPort()});
+        envVars.put("MongoDB", "EDUWEEK_MONGO_PORT");
+        wanted.put("SMTP", new int[] {o.smtpPort()});
+        envVars.put("SMTP", "EDUWEEK_SMTP_PORT");
+        Set<Integer> used = new HashSet<>();
+        for (Map.Entry<String, int[]> entry : wanted.entrySet()) {
+            int port = entry.getValue()[0];
+            if (port <= 0) {
+                continue;
+            }
+            if (!used.add(port)) {
+                throw new IllegalArgumentException("Port " + port + " is configured twice (again for "
+                        + entry.getKey() + ", " + envVars.get(entry.getKey()) + ")");
+            }
+            if (!Ports.isFree(port)) {
+                throw new Ports.PortInUseException(entry.getKey(), port, envVars.get(entry.getKey()));
+            }
+        }
+        for (int[] port : wanted.values()) {
+            port[0] = Math.abs(port[0]);
+            while (port[0] == 0) {
+                int candidate = Ports.free();
+                if (used.add(candidate)) {
+                    port[0] = candidate;
+                }
+            }
+        }
+        for (ServiceSpec spec : o.services()) {
+            ports.put(spec, wanted.get(spec.module())[0]);
+        }
+        return new StackPorts(wanted.get("stack HTTP")[0], wanted.get("Kafka")[0], wanted.get("Kafka controller")[0],
+                wanted.get("MongoDB")[0], wanted.get("SMTP")[0]);
+    }
+
+    private void startAll(Map<ServiceSpec, Path> jars) throws IOException, InterruptedException {
+        String issuer = options.jwtIssuer() != null ? options.jwtIssuer() : "http://127.0.0.1:" + stackPorts.http();
+        Path logs = Files.createDirectories(dataDir.resolve("logs"));
+        java = jars.isEmpty() ? null : JavaRuntime.pick(options.javaHome());
+        // Preparing the service jars (extract once per build for CDS) overlaps with the stack's start.
+        Map<ServiceSpec, CompletableFuture<List<String>>> launches = new EnumMap<>(ServiceSpec.class);
+        jars.forEach((spec, jar) -> launches.put(spec, CompletableFuture.supplyAsync(() -> {
+            try {
+                return AppLayout.prepare(spec, jar, dataDir.resolve("apps"), java, options.cds());
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        }, WAITERS)));
+        console.accept("Starting the embedded stack (Kafka, MongoDB, SMTP, identity provider) in " + dataDir);
+        Instant stackBegin = Instant.now();
+        stack = EmbeddedStack.start(dataDir, stackPorts, issuer,
+                new EmbeddedStack.Parts(options.stackKafka(), options.stackMongo(), options.bindAddress()));
+        console.accept("Stack up in " + millis(Duration.between(stackBegin, Instant.now())));
+        if (jars.isEmpty()) {
+            return;
+        }
+        console.accept("Starting " + jars.keySet() + " with Java " + java.feature() + " (" + java.executable() + ")");
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        List<ServiceSpec> first = new ArrayList<>(jars.keySet());
+        List<ServiceSpec> second = new ArrayList<>();
+        if (options.gatewayLast() && first.remove(ServiceSpec.GATEWAY)) {
+            second.add(ServiceSpec.GATEWAY);
+        }
+        for (List<ServiceSpec> wave : List.of(first, second)) {
+            List<CompletableFuture<Void>> healthy = new ArrayList<>();
+            for (ServiceSpec spec : wave) {
+                List<String> launch;
+                try {
+                    launch = launches.get(spec).join();
+                } catch (CompletionException e) {
+                    throw new IOException("Could not prepare " + jars.get(spec) + ": " + e.getCause(), e.getCause());
+                }
+                ServiceProcess process = ServiceProcess.start(spec, java, launch, ports.get(spec),
+                        options.jvmOptions(), environment(spec, issuer), dataDir, logs.resolve(spec.module() + ".log"),
+                        console);
+                synchronized (processes) {
+                    processes.add(process);
+                }
+                healthy.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        Duration took = process.awaitHealthy(http, options.startTimeout());
+                        console.accept(spec + " is UP on " + process.url() + " (" + millis(took) + ")");
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(e);
+                    }
+                }, WAITERS));
+            }
+            // Fail fast: the first service that dies or times out ends the wait (close() then stops the others).
+            CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+            healthy.forEach(f -> f.whenComplete((ok, error) -> {
+                if (error != null) {
+                    firstFailure.completeExceptionally(error);
+                }
+            }));
+            try {
+                CompletableFuture.anyOf(CompletableFuture.allOf(healthy.toArray(CompletableFuture[]::new)), firstFailure)
+                        .join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+    }
+
+    /** The env vars of docs/CONTRACTS.md for one service. */
+    Map<String, String> environment(ServiceSpec spec, String issuer) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(ports.get(spec)));
+        env.put(spec.portEnv(), String.valueOf(ports.get(spec)));
+        // Loopback only by default: on a laptop the services need not be reachable from the network.
+        env.put("SERVER_ADDRESS", options.bindAddress());
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("KAFKA_BROKERS", stack.kafkaBootstrapServers());
+        if (spec.database() != null) {
+            env.put("MONGODB_URI", stack.mongoUri(spec.database()));
+        }
+        env.put("JWT_JWK_SET_URI", stack.httpUrl() + "/.well-known/jwks.json");
+        env.put("JWT_ISSUER", issuer);
+        env.put("JWT_AUDIENCE", options.jwtAudience());
+        env.put("EDUWEEK_DATA_DIR", dataDir.toString());
+        if (spec == ServiceSpec.NOTIFICATION) {
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(stackPorts.smtp()));
+            env.put("MAIL_FROM", "eduweek@localhost");
+            env.put("SMS_PROVIDER", "generic");
+            env.put("SMS_PROVIDER_URL", stack.httpUrl() + "/sms/messages");
+        }
+        if (spec == ServiceSpec.GATEWAY) {
+            for (ServiceSpec target : ServiceSpec.values()) {
+                if (target.urlEnv() != null) {
+                    int port = ports.getOrDefault(target, options.servicePort(target));
+                    env.put(target.urlEnv(), "http://127.0.0.1:" + port);
+                }
+            }
+            env.put("STACK_URL", stack.httpUrl());
+        }
+        if (options.demo()) {
+            env.put("EDUWEEK_DEMO", "true");
+            if (spec == ServiceSpec.SCHEDULE) {
+                env.put("EDUWEEK_DEMO_REBASE", "true");
+            }
+        }
+        env.putAll(options.extraEnv());
+        return env;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public StackPorts stackPorts() {
+        return stackPorts;
+    }
+
+    public EmbeddedStack stack() {
+        return stack;
+    }
+
+    public int servicePort(ServiceSpec spec) {
+        return ports.getOrDefault(spec, options.servicePort(spec));
+    }
+
+    public String serviceUrl(ServiceSpec spec) {
+        return "http://127.0.0.1:" + servicePort(spec);
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl(ServiceSpec.GATEWAY);
+    }
+
+    public String kafkaBootstrapServers() {
+        return stack.kafkaBootstrapServers();
+    }
+
+    public String stackUrl() {
+        return stack.httpUrl();
+    }
+
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public List<ServiceProcess> processes() {
+        synchronized (processes) {
+            return List.copyOf(processes);
+        }
+    }
+
+    public ServiceProcess process(ServiceSpec spec) {
+        return processes().stream().filter(p -> p.spec() == spec).findFirst().orElse(null);
+    }
+
+    /** The table the launcher prints once everything is UP. */
+    public void printSummary(PrintStream out) {
+        String gateway = "http://localhost:" + servicePort(ServiceSpec.GATEWAY);
+        String stackUrl = "http://localhost:" + stackPorts.http();
+        out.println();
+        out.println("  eduweek is running (started in " + millis(startupTime) + ", data in " + dataDir + ")");
+        out.println();
+        String entry = ports.containsKey(ServiceSpec.GATEWAY) ? gateway : stackUrl;
+        if (ports.containsKey(ServiceSpec.GATEWAY)) {
+            row(out, "Gateway (public entry)", gateway);
+            row(out, "Swagger UI", gateway + "/api/docs");
+        }
+        row(out, "Dev token", "POST " + entry + "/api/auth/dev-token");
+        row(out, "Captured emails", entry + "/api/dev/emails");
+        row(out, "Captured SMS", entry + "/api/dev/sms");
+        for (ServiceProcess p : processes()) {
+            if (p.spec() != ServiceSpec.GATEWAY) {
+                row(out, p.spec().module(), "http://localhost:" + p.port() + "  (pid " + p.pid() + ", log "
+                        + p.logFile() + ")");
+            }
+        }
+        row(out, "Stack HTTP (IdP, captures)", stackUrl + "  (JWKS " + stackUrl + "/.well-known/jwks.json)");
+        if (options.stackKafka()) {
+            row(out, "Kafka", stack.kafkaBootstrapServers());
+        }
+        if (options.stackMongo()) {
+            row(out, "MongoDB", "mongodb://127.0.0.1:" + stackPorts.mongo() + "/eduweek-<service>");
+        }
+        row(out, "SMTP (captured)", "127.0.0.1:" + stackPorts.smtp());
+        row(out, "Logs", dataDir.resolve("logs").toString());
+        out.println();
+        out.println("  Press Ctrl-C to stop everything.");
+        out.println();
+    }
+
+    private static void row(PrintStream out, String name, String value) {
+        out.printf("  %-28s %s%n", name, value);
+    }
+
+    static String millis(Duration d) {
+        return d == null ? "?" : String.format("%.1f s", d.toMillis() / 1000.0);
+    }
+
+    private void stop(ServiceProcess process) {
+        if (process.isAlive()) {
+            console.accept("Stopping " + process.spec() + " (pid " + process.pid() + ")");
+        }
+        process.stop(Duration.ofSeconds(20));
+    }
+
+    /** Stops the gateway, then the services (SIGTERM, wait, then kill), then the stack. Safe to call twice. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        Instant begin = Instant.now();
+        List<ServiceProcess> running = new ArrayList<>(processes());
+        Collections.reverse(running);
+        // The gateway first, so no new traffic comes in; then the services, which do not call each other, all at
+        // once (each one's graceful stop takes a few seconds: one after the other would add up).
+        running.stream().filter(p -> p.spec() == ServiceSpec.GATEWAY).forEach(this::stop);
+        List<CompletableFuture<Void>> stops = running.stream().filter(p -> p.spec() != ServiceSpec.GATEWAY)
+                .map(p -> CompletableFuture.runAsync(() -> stop(p), WAITERS)).toList();
+        stops.forEach(CompletableFuture::join);
+        if (stack != null) {
+            console.accept("Stopping the embedded stack");
+            stack.close();
+        }
+        console.accept("Stopped in " + millis(Duration.between(begin, Instant.now())));
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // The JVM is already shutting down; the hook is running or done.
+            }
+        }
+    }
+}

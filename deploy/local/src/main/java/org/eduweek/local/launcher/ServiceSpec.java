@@ -1,0 +1,64 @@
+package org.eduweek.local.launcher;
+
+import java.util.List;
+
+/** A service module the launcher runs as a child JVM from {@code <repo>/<module>/target/<module>.jar}. */
+public enum ServiceSpec {
+
+    SCHEDULE("schedule-service", "SCHEDULE_PORT", 8081, "eduweek-schedule", "SCHEDULE_URL"),
+    REGISTRATION("registration-service", "REGISTRATION_PORT", 8082, "eduweek-registration", "REGISTRATION_URL"),
+    NOTIFICATION("notification-service", "NOTIFICATION_PORT", 8083, "eduweek-notification", "NOTIFICATION_URL"),
+    ANALYTICS("analytics-service", "ANALYTICS_PORT", 8084, "eduweek-analytics", "ANALYTICS_URL"),
+    GATEWAY("gateway", "GATEWAY_PORT", 8080, null, null);
+
+    private final String module;
+    private final String portEnv;
+    private final int defaultPort;
+    private final String database;
+    private final String urlEnv;
+
+    ServiceSpec(String module, String portEnv, int defaultPort, String database, String urlEnv) {
+        this.module = module;
+        this.portEnv = portEnv;
+        this.defaultPort = defaultPort;
+        this.database = database;
+        this.urlEnv = urlEnv;
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public String portEnv() {
+        return portEnv;
+    }
+
+    public int defaultPort() {
+        return defaultPort;
+    }
+
+    /** The service's own MongoDB database, or null for the gateway. */
+    public String database() {
+        return database;
+    }
+
+    /** The gateway's env var that points at this service. */
+    public String urlEnv() {
+        return urlEnv;
+    }
+
+    public static ServiceSpec byModule(String module) {
+        for (ServiceSpec spec : values()) {
+            if (spec.module.equals(module) || spec.name().equalsIgnoreCase(module)
+                    || spec.module.equals(module + "-service")) {
+                return spec;
+            }
+        }
+        throw new IllegalArgumentException("Unknown service '" + module + "'; known: " + List.of(values()));
+    }
+
+    @Override
+    public String toString() {
+        return module;
+    }
+}
