@@ -180,7 +180,7 @@ public final class Platform implements AutoCloseable {
                     throw new IOException("Could not prepare " + jars.get(spec) + ": " + e.getCause(), e.getCause());
                 }
                 ServiceProcess process = ServiceProcess.start(spec, java, launch, ports.get(spec),
-                        options.jvmOptions(), environment(spec, issuer), dataDir, logs.resolve(spec.module() + ".log"),
+                        jvmOptionsFor(spec), environment(spec, issuer), dataDir, logs.resolve(spec.module() + ".log"),
                         console);
                 synchronized (processes) {
                     processes.add(process);
@@ -379,5 +379,13 @@ public final class Platform implements AutoCloseable {
                 // The JVM is already shutting down; the hook is running or done.
             }
         }
+    }
+
+    /** Lean defaults, then the service's own hot-path flags, then the user's EDUWEEK_JAVA_OPTS (last one wins). */
+    private List<String> jvmOptionsFor(ServiceSpec spec) {
+        List<String> all = new java.util.ArrayList<>(options.jvmOptions());
+        int afterDefaults = Math.min(all.size(), PlatformOptions.LEAN_JVM.size());
+        all.addAll(afterDefaults, spec.hotPathJvmOptions());
+        return all;
     }
 }

@@ -24,7 +24,8 @@ public final class MongoNode implements AutoCloseable {
         Files.createDirectories(dir);
         H2Backend backend = new HelloAwareH2Backend(dir.resolve("eduweek.mv").toAbsolutePath().toString());
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
+        // No oplog: nothing here uses change streams, and mongo-java-server's oplog is a second, ever-growing
+        // collection written on every insert and update — it was the stack's hottest path under a registration burst.
         try {
             server.bind("127.0.0.1", port);
         } catch (RuntimeException e) {
