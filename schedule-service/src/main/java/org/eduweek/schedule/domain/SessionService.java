@@ -23,11 +23,13 @@ public class SessionService {
 
     private final SessionStore store;
     private final SessionContext context;
+    private final RoomLocks rooms;
     private final Clock clock;
 
-    public SessionService(SessionStore store, SessionContext context, Clock clock) {
+    public SessionService(SessionStore store, SessionContext context, RoomLocks rooms, Clock clock) {
         this.store = store;
         this.context = context;
+        this.rooms = rooms;
         this.clock = clock;
     }
 
@@ -37,6 +39,10 @@ public class SessionService {
 
     public Result create(SessionInput input, boolean publish) {
         SessionContext.Resolved r = context.resolve(input);
+        return rooms.withRoom(roomKey(r.data()), () -> create(r, publish));
+    }
+
+    private Result create(SessionContext.Resolved r, boolean publish) {
         String id = "ses-" + UUID.randomUUID().toString().substring(0, 13).replace("-", "");
         List<FieldProblem> warnings = check(id, r);
         Instant now = clock.instant();
@@ -58,8 +64,12 @@ public class SessionService {
         SessionInput scoped = withEdition(input, current.editionId());
         SessionContext.Resolved r = context.resolve(scoped);
         SessionData next = current.draft().cancelled() ? r.data().cancel(current.draft().cancelReason()) : r.data();
-        List<FieldProblem> warnings = check(id, new SessionContext.Resolved(r.editionId(), r.edition(), r.venue(), next));
-        return new Result(write(current.edit(next, clock.instant()), publish), warnings);
+        return rooms.withRoom(roomKey(next), () -> {
+            Session latest = load(id);
+            List<FieldProblem> warnings = check(id,
+                    new SessionContext.Resolved(r.editionId(), r.edition(), r.venue(), next));
+            return new Result(write(latest.edit(next, clock.instant()), publish), warnings);
+        });
     }
 
     public Session cancel(String id, String reason, boolean publish) {
@@ -76,8 +86,11 @@ public class SessionService {
         SessionData restored = current.draft().restore();
         Venue venue = restored.venue() == null || restored.venue().venueId() == null ? null
                 : context.venue(restored.venue().venueId());
-        List<FieldProblem> warnings = check(id, new SessionContext.Resolved(current.editionId(), null, venue, restored));
-        return new Result(write(current.edit(restored, clock.instant()), publish), warnings);
+        return rooms.withRoom(roomKey(restored), () -> {
+            List<FieldProblem> warnings = check(id,
+                    new SessionContext.Resolved(current.editionId(), null, venue, restored));
+            return new Result(write(load(id).edit(restored, clock.instant()), publish), warnings);
+        });
     }
 
     /** Publishes one session's draft now (the foundation's one-call path uses the same step). */
@@ -125,6 +138,11 @@ public class SessionService {
         }
         return d.speakerIds().isEmpty() ? List.of()
                 : SessionRules.speakerWarnings(id, d, overlapping(d, d.speakerIds()));
+    }
+
+    /** The room whose bookings this draft competes for; none for an online, cancelled or room-less session. */
+    private static String roomKey(SessionData d) {
+        return d.mode().inPerson() && d.venue() != null && !d.cancelled() ? d.venue().key() : null;
     }
 
     private List<Session> overlapping(SessionData d, List<String> speakers) {
