@@ -116,8 +116,16 @@ public class RegistrationBurst {
                 ms(sorted, 0.99), sorted[sorted.length - 1] / 1_000_000);
         System.out.printf("HTTP statuses %s, outcomes %s%n", statuses, outcomes);
 
-        String check = get(base + "/api/registrations/sessions/" + sessionId + "?status=CONFIRMED&size=1000",
-                organizer).body();
+        // The check retries: right after a burst the gateway's circuit breaker may still be open (503 for ~10 s).
+        HttpResponse<String> checked = null;
+        for (int attempt = 0; attempt < 30 && (checked == null || checked.statusCode() != 200); attempt++) {
+            if (checked != null) {
+                Thread.sleep(1000);
+            }
+            checked = get(base + "/api/registrations/sessions/" + sessionId + "?status=CONFIRMED&size=1000",
+                    organizer);
+        }
+        String check = checked.body();
         int confirmedServer = count(check, "\"status\":\"CONFIRMED\"");
         System.out.printf("server says %d confirmed%n", confirmedServer);
         boolean ok = answered == requests && confirmed == seats && confirmedServer == seats;
