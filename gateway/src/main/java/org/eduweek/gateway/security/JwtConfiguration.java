@@ -1,7 +1,6 @@
 package org.eduweek.gateway.security;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.eduweek.gateway.config.SecurityProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,20 +8,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 
 import reactor.core.publisher.Mono;
+
+import org.eduweek.platform.tokens.TokenRules;
 
 /**
  * The same token rules as every service (platform-support): RS256 only, signature by the JWK set, issuer, audience
@@ -41,12 +37,7 @@ public class JwtConfiguration {
     }
 
     public static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
-        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null
-                && jwt.getAudience().contains(props.audience())
-                        ? OAuth2TokenValidatorResult.success()
-                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
-                                "The token is not meant for audience " + props.audience(), null));
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(props.issuer()), audience);
+        return TokenRules.validator(props.issuer(), props.audience());
     }
 
     @Bean
@@ -57,10 +48,6 @@ public class JwtConfiguration {
     }
 
     static Collection<GrantedAuthority> roles(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        if (roles == null) {
-            return List.of();
-        }
-        return roles.stream().<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList();
+        return TokenRules.authorities(jwt);
     }
 }
