@@ -1,22 +1,17 @@
 package org.eduweek.schedule.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Activity;
 import org.eduweek.schedule.domain.ActivityCategory;
 import org.eduweek.schedule.domain.ActivityType;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,6 +34,7 @@ public class ActivityController {
     private final Repositories.Tracks tracks;
     private final Repositories.Institutions institutions;
     private final SessionStore sessions;
+    private final ReferenceData<Activity> data;
 
     public ActivityController(Repositories.Activities activities, Repositories.Editions editions,
             Repositories.Tracks tracks, Repositories.Institutions institutions, SessionStore sessions) {
@@ -47,6 +43,7 @@ public class ActivityController {
         this.tracks = tracks;
         this.institutions = institutions;
         this.sessions = sessions;
+        this.data = new ReferenceData<>("Activity", "act-", "/api/schedule/activities", activities);
     }
 
     public record ActivityRequest(String id, String editionId, String trackId, ActivityType type,
@@ -75,38 +72,29 @@ public class ActivityController {
 
     @GetMapping("/{id}")
     public ActivityView get(@PathVariable String id, HttpServletRequest request) {
-        return ActivityView.of(load(id), Lang.of(request));
+        return ActivityView.of(data.load(id), Lang.of(request));
     }
 
     @PostMapping
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<ActivityView> create(@RequestBody ActivityRequest body, HttpServletRequest request) {
-        String id = body.id() != null ? body.id() : "act-" + UUID.randomUUID().toString().substring(0, 8);
-        new Checks().check(!activities.existsById(id), "id", "exists already").orThrow();
-        Activity saved = activities.save(toActivity(id, body));
-        return ResponseEntity.created(URI.create("/api/schedule/activities/" + id))
-                .body(ActivityView.of(saved, Lang.of(request)));
+        return data.create(body.id(), id -> toActivity(id, body), a -> ActivityView.of(a, Lang.of(request)));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public ActivityView update(@PathVariable String id, @RequestBody ActivityRequest body, HttpServletRequest request) {
-        load(id);
-        return ActivityView.of(activities.save(toActivity(id, body)), Lang.of(request));
+        return data.replace(id, i -> toActivity(i, body), a -> ActivityView.of(a, Lang.of(request)));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        load(id);
-        Checks.inUse("Activity", id, sessions.count(Query.query(Criteria.where("draft.activityId").is(id))),
-                "sessions");
-        activities.deleteById(id);
-        return ResponseEntity.noContent().build();
+        return data.delete(id, ReferenceData.Usage.sessionsWith(sessions, "draft.activityId", id));
     }
 
     private Activity toActivity(String id, ActivityRequest b) {
-        Checks checks = new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+        Checks checks = ReferenceData.checksFor(id)
                 .require("editionId", b.editionId()).require("type", b.type()).require("title", b.title())
                 .check(b.editionId() == null || editions.existsById(b.editionId()), "editionId", "no edition with this id")
                 .check(b.trackId() == null || tracks.existsById(b.trackId()), "trackId", "no track with this id");
@@ -118,9 +106,5 @@ public class ActivityController {
         return new Activity(id, b.editionId(), b.trackId(), b.type(), b.category(), TextInput.toDomain(b.title()),
                 TextInput.toDomain(b.description()), b.organizer(), b.institutionIds(),
                 Boolean.TRUE.equals(b.sampleData()));
-    }
-
-    private Activity load(String id) {
-        return activities.findById(id).orElseThrow(() -> ApiException.notFound("Activity", id));
     }
 }

@@ -1,20 +1,15 @@
 package org.eduweek.schedule.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Institution;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,10 +29,12 @@ public class InstitutionController {
 
     private final Repositories.Institutions institutions;
     private final SessionStore sessions;
+    private final ReferenceData<Institution> data;
 
     public InstitutionController(Repositories.Institutions institutions, SessionStore sessions) {
         this.institutions = institutions;
         this.sessions = sessions;
+        this.data = new ReferenceData<>("Institution", "ins-", "/api/schedule/institutions", institutions);
     }
 
     public record InstitutionRequest(String id, TextInput name, String country, String website, Boolean sampleData) {
@@ -59,47 +56,35 @@ public class InstitutionController {
 
     @GetMapping("/institutions/{id}")
     public InstitutionView institution(@PathVariable String id, HttpServletRequest request) {
-        return InstitutionView.of(loadInstitution(id), Lang.of(request));
+        return InstitutionView.of(data.load(id), Lang.of(request));
     }
 
     @PostMapping("/institutions")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<InstitutionView> createInstitution(@RequestBody InstitutionRequest b,
             HttpServletRequest request) {
-        String id = b.id() != null ? b.id() : "ins-" + UUID.randomUUID().toString().substring(0, 8);
-        new Checks().check(!institutions.existsById(id), "id", "exists already").orThrow();
-        return ResponseEntity.created(URI.create("/api/schedule/institutions/" + id))
-                .body(InstitutionView.of(institutions.save(toInstitution(id, b)), Lang.of(request)));
+        return data.create(b.id(), id -> toInstitution(id, b), i -> InstitutionView.of(i, Lang.of(request)));
     }
 
     @PutMapping("/institutions/{id}")
     @PreAuthorize(Staff.ONLY)
     public InstitutionView updateInstitution(@PathVariable String id, @RequestBody InstitutionRequest b,
             HttpServletRequest request) {
-        loadInstitution(id);
-        return InstitutionView.of(institutions.save(toInstitution(id, b)), Lang.of(request));
+        return data.replace(id, i -> toInstitution(i, b), i -> InstitutionView.of(i, Lang.of(request)));
     }
 
     @DeleteMapping("/institutions/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> deleteInstitution(@PathVariable String id) {
-        loadInstitution(id);
-        Checks.inUse("Institution", id,
-                sessions.count(Query.query(Criteria.where("draft.institutionIds").is(id))), "sessions");
-        institutions.deleteById(id);
-        return ResponseEntity.noContent().build();
+        return data.delete(id, ReferenceData.Usage.sessionsWith(sessions, "draft.institutionIds", id));
     }
 
     private Institution toInstitution(String id, InstitutionRequest b) {
-        new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+        ReferenceData.checksFor(id)
                 .require("name", b.name())
                 .check(b.country() == null || b.country().matches("[A-Z]{2}"), "country", "must be an ISO 3166 alpha-2 code")
                 .orThrow();
         return new Institution(id, TextInput.toDomain(b.name()), b.country(), b.website(),
                 Boolean.TRUE.equals(b.sampleData()));
-    }
-
-    private Institution loadInstitution(String id) {
-        return institutions.findById(id).orElseThrow(() -> ApiException.notFound("Institution", id));
     }
 }

@@ -1,20 +1,15 @@
 package org.eduweek.schedule.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
 import org.eduweek.schedule.domain.Speaker;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,12 +30,14 @@ public class SpeakerController {
     private final Repositories.Speakers speakers;
     private final Repositories.Institutions institutions;
     private final SessionStore sessions;
+    private final ReferenceData<Speaker> data;
 
     public SpeakerController(Repositories.Speakers speakers, Repositories.Institutions institutions,
             SessionStore sessions) {
         this.speakers = speakers;
         this.institutions = institutions;
         this.sessions = sessions;
+        this.data = new ReferenceData<>("Speaker", "spk-", "/api/schedule/speakers", speakers);
     }
 
     public record SpeakerRequest(String id, TextInput name, String affiliation, String institutionId, TextInput bio,
@@ -63,47 +60,36 @@ public class SpeakerController {
 
     @GetMapping("/speakers/{id}")
     public SpeakerView speaker(@PathVariable String id, HttpServletRequest request) {
-        return SpeakerView.of(loadSpeaker(id), Lang.of(request));
+        return SpeakerView.of(data.load(id), Lang.of(request));
     }
 
     @PostMapping("/speakers")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<SpeakerView> createSpeaker(@RequestBody SpeakerRequest b, HttpServletRequest request) {
-        String id = b.id() != null ? b.id() : "spk-" + UUID.randomUUID().toString().substring(0, 8);
-        new Checks().check(!speakers.existsById(id), "id", "exists already").orThrow();
-        return ResponseEntity.created(URI.create("/api/schedule/speakers/" + id))
-                .body(SpeakerView.of(speakers.save(toSpeaker(id, b)), Lang.of(request)));
+        return data.create(b.id(), id -> toSpeaker(id, b), s -> SpeakerView.of(s, Lang.of(request)));
     }
 
     @PutMapping("/speakers/{id}")
     @PreAuthorize(Staff.ONLY)
     public SpeakerView updateSpeaker(@PathVariable String id, @RequestBody SpeakerRequest b,
             HttpServletRequest request) {
-        loadSpeaker(id);
-        return SpeakerView.of(speakers.save(toSpeaker(id, b)), Lang.of(request));
+        return data.replace(id, i -> toSpeaker(i, b), s -> SpeakerView.of(s, Lang.of(request)));
     }
 
     @DeleteMapping("/speakers/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> deleteSpeaker(@PathVariable String id) {
-        loadSpeaker(id);
-        Checks.inUse("Speaker", id, sessions.count(Query.query(Criteria.where("draft.speakerIds").is(id))), "sessions");
-        speakers.deleteById(id);
-        return ResponseEntity.noContent().build();
+        return data.delete(id, ReferenceData.Usage.sessionsWith(sessions, "draft.speakerIds", id));
     }
 
     private Speaker toSpeaker(String id, SpeakerRequest b) {
-        new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+        ReferenceData.checksFor(id)
                 .require("name", b.name())
                 .check(b.institutionId() == null || institutions.existsById(b.institutionId()), "institutionId",
                         "no institution with this id")
                 .orThrow();
         return new Speaker(id, TextInput.toDomain(b.name()), b.affiliation(), b.institutionId(),
                 TextInput.toDomain(b.bio()), Boolean.TRUE.equals(b.sampleData()));
-    }
-
-    private Speaker loadSpeaker(String id) {
-        return speakers.findById(id).orElseThrow(() -> ApiException.notFound("Speaker", id));
     }
 
 }

@@ -1,20 +1,15 @@
 package org.eduweek.schedule.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
 import org.eduweek.schedule.domain.Track;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -36,6 +31,7 @@ public class TrackController {
     private final Repositories.Editions editions;
     private final Repositories.Activities activities;
     private final SessionStore sessions;
+    private final ReferenceData<Track> data;
 
     public TrackController(Repositories.Tracks tracks, Repositories.Editions editions,
             Repositories.Activities activities, SessionStore sessions) {
@@ -43,6 +39,7 @@ public class TrackController {
         this.editions = editions;
         this.activities = activities;
         this.sessions = sessions;
+        this.data = new ReferenceData<>("Track", "trk-", "/api/schedule/tracks", tracks);
     }
 
     public record TrackRequest(String id, String editionId, TextInput title, TextInput description, Integer position,
@@ -65,45 +62,34 @@ public class TrackController {
 
     @GetMapping("/{id}")
     public TrackView get(@PathVariable String id, HttpServletRequest request) {
-        return TrackView.of(load(id), Lang.of(request));
+        return TrackView.of(data.load(id), Lang.of(request));
     }
 
     @PostMapping
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<TrackView> create(@RequestBody TrackRequest body, HttpServletRequest request) {
-        String id = body.id() != null ? body.id() : "trk-" + UUID.randomUUID().toString().substring(0, 8);
-        new Checks().check(!tracks.existsById(id), "id", "exists already").orThrow();
-        Track saved = tracks.save(toTrack(id, body));
-        return ResponseEntity.created(URI.create("/api/schedule/tracks/" + id)).body(TrackView.of(saved, Lang.of(request)));
+        return data.create(body.id(), id -> toTrack(id, body), t -> TrackView.of(t, Lang.of(request)));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public TrackView update(@PathVariable String id, @RequestBody TrackRequest body, HttpServletRequest request) {
-        load(id);
-        return TrackView.of(tracks.save(toTrack(id, body)), Lang.of(request));
+        return data.replace(id, i -> toTrack(i, body), t -> TrackView.of(t, Lang.of(request)));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> delete(@PathVariable String id) {
-        load(id);
-        Checks.inUse("Track", id, activities.countByTrackId(id), "activities");
-        Checks.inUse("Track", id, sessions.count(Query.query(Criteria.where("draft.trackId").is(id))), "sessions");
-        tracks.deleteById(id);
-        return ResponseEntity.noContent().build();
+        return data.delete(id, new ReferenceData.Usage("activities", () -> activities.countByTrackId(id)),
+                ReferenceData.Usage.sessionsWith(sessions, "draft.trackId", id));
     }
 
     private Track toTrack(String id, TrackRequest b) {
-        new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+        ReferenceData.checksFor(id)
                 .require("editionId", b.editionId()).require("title", b.title())
                 .check(b.editionId() == null || editions.existsById(b.editionId()), "editionId", "no edition with this id")
                 .orThrow();
         return new Track(id, b.editionId(), TextInput.toDomain(b.title()), TextInput.toDomain(b.description()),
                 b.position() == null ? 0 : b.position(), Boolean.TRUE.equals(b.assumed()));
-    }
-
-    private Track load(String id) {
-        return tracks.findById(id).orElseThrow(() -> ApiException.notFound("Track", id));
     }
 }

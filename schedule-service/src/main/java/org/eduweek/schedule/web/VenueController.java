@@ -1,18 +1,14 @@
 package org.eduweek.schedule.web;
 
-import java.net.URI;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Function;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
 import org.eduweek.schedule.domain.Venue;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -33,10 +29,12 @@ public class VenueController {
 
     private final Repositories.Venues venues;
     private final SessionStore sessions;
+    private final ReferenceData<Venue> data;
 
     public VenueController(Repositories.Venues venues, SessionStore sessions) {
         this.venues = venues;
         this.sessions = sessions;
+        this.data = new ReferenceData<>("Venue", "ven-", "/api/schedule/venues", venues);
     }
 
     public record VenueRequest(String id, String campus, String building, String room, Integer capacity,
@@ -51,36 +49,30 @@ public class VenueController {
 
     @GetMapping("/venues/{id}")
     public Venue venue(@PathVariable String id) {
-        return venues.findById(id).orElseThrow(() -> ApiException.notFound("Venue", id));
+        return data.load(id);
     }
 
     @PostMapping("/venues")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Venue> createVenue(@RequestBody VenueRequest b) {
-        String id = b.id() != null ? b.id() : "ven-" + UUID.randomUUID().toString().substring(0, 8);
-        new Checks().check(!venues.existsById(id), "id", "exists already").orThrow();
-        return ResponseEntity.created(URI.create("/api/schedule/venues/" + id)).body(venues.save(toVenue(id, b)));
+        return data.create(b.id(), id -> toVenue(id, b), Function.identity());
     }
 
     @PutMapping("/venues/{id}")
     @PreAuthorize(Staff.ONLY)
     @Operation(summary = "Replace a room; sessions already planned there keep their capacity")
     public Venue updateVenue(@PathVariable String id, @RequestBody VenueRequest b) {
-        venue(id);
-        return venues.save(toVenue(id, b));
+        return data.replace(id, i -> toVenue(i, b), Function.identity());
     }
 
     @DeleteMapping("/venues/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> deleteVenue(@PathVariable String id) {
-        venue(id);
-        Checks.inUse("Venue", id, sessions.count(Query.query(Criteria.where("draft.venue.venueId").is(id))), "sessions");
-        venues.deleteById(id);
-        return ResponseEntity.noContent().build();
+        return data.delete(id, ReferenceData.Usage.sessionsWith(sessions, "draft.venue.venueId", id));
     }
 
     private Venue toVenue(String id, VenueRequest b) {
-        new Checks().check(EditionController.ID.matcher(id).matches(), "id", "letters, digits, '.', '_' or '-'")
+        ReferenceData.checksFor(id)
                 .require("campus", b.campus()).require("room", b.room())
                 .check(b.capacity() == null || b.capacity() >= 1, "capacity", "must be at least 1").orThrow();
         return new Venue(id, b.campus().strip(), b.building() == null ? null : b.building().strip(), b.room().strip(),
