@@ -69,7 +69,7 @@ public class CheckIns {
                 new Update().set("checkedInAt", now).set("checkedInBy", organizerId)
                         .push(OutboxMessage.FIELD, event));
         if (done.isPresent()) {
-            relay.signal(Registration.COLLECTION, r.id());
+            relay.signal(Registration.COLLECTION, r.id(), done.get().outbox());
             return new Result(done.get(), false);
         }
         Registration after = registrations.find(r.id()).orElse(r);

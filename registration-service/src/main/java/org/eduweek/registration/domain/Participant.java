@@ -12,8 +12,10 @@ import org.eduweek.platform.outbox.OutboxMessage;
  * A participant's profile: contact data first taken from the token's claims, then self-service fields. {@code claims}
  * remembers what the identity provider last said, so a changed claim is applied but an unchanged token never
  * reverts a self-service edit. Every change bumps {@code profileVersion} and appends ParticipantProfileChanged to
- * the outbox in the same write. {@code activeSessionIds} lists the sessions with a live registration, so the
- * overlap rule needs no scan of all registrations (it is advisory: a crash can leave it one entry behind).
+ * the outbox in the same write. {@code activeSessionIds} lists (at least) the sessions with a live registration, so
+ * the overlap rule needs no scan of all registrations: a session is added before its registration is stored and
+ * removed after it is cancelled, so stale entries (a refused request, a crash) may exist and readers check the
+ * registration itself.
  */
 @Document(Participant.COLLECTION)
 public record Participant(

@@ -8,6 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,12 +27,18 @@ import org.eduweek.platform.outbox.OutboxRelay;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.registration.events.ParticipantProfileChanged;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * Participant profiles. A profile is written (with its ParticipantProfileChanged in the outbox) whenever it is new
  * or changed, and signalled to the relay BEFORE the registration that needed it, so the notification service
  * usually knows the contact first (it holds registration events until it does).
+ * <p>
+ * {@code activeSessionIds} is a superset hint, never the truth: a registration lists its session here BEFORE its
+ * registration document is written ({@link #enrol}) and removes it after it is cancelled. An entry whose
+ * registration was refused, cancelled or never stored (a crash) is stale and harmless: every reader checks the
+ * registration itself (the overlap rule, the "already registered" lookup).
  */
 @Component
 public class Profiles {
@@ -46,10 +59,54 @@ public class Profiles {
         return Optional.ofNullable(mongo.findById(participantId, Participant.class));
     }
 
+    /** The caller's profile for a registration, and whether the session was listed in it before this request. */
+    public record Enrolment(Participant profile, boolean listedBefore) {
+    }
+
+    /**
+     * The caller's profile with {@code sessionId} added to {@code activeSessionIds}, in ONE round trip: an upsert
+     * whose BEFORE image is the profile as it was (empty for a new participant, who is inserted from the token's
+     * claims with ParticipantProfileChanged in its outbox). BEFORE because mongo-java-server hands out its live
+     * document for AFTER, which a concurrent update can change while it is serialized; the change is applied to the
+     * copy in memory. Only a returning participant whose token claims changed costs more (see
+     * {@link #recordFromClaims}).
+     */
+    public Enrolment enrol(CurrentUser user, String sessionId) {
+        Participant.Claims claims = claims(user);
+        Participant created = withEvent(new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
+                ProfileRules.language(claims.locale()), false, null, null, null, null, 1, claims,
+                List.of(sessionId), clock.instant(), null));
+        Document onInsert = new Document();
+        mongo.getConverter().write(created, onInsert);
+        onInsert.remove("_id");
+        onInsert.remove("activeSessionIds");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Document before;
+            try {
+                before = mongo.getCollection(Participant.COLLECTION).findOneAndUpdate(eq("_id", user.id()),
+                        Updates.combine(Updates.addToSet("activeSessionIds", sessionId), Updates.setOnInsert(onInsert)),
+                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+            } catch (MongoServerException e) {
+                if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    continue; // two first requests of a new participant raced to insert: now it exists
+                }
+                throw e;
+            }
+            if (before == null) {
+                relay.signal(Participant.COLLECTION, created.id(), created.outbox());
+                return new Enrolment(created, false);
+            }
+            Participant current = mongo.getConverter().read(Participant.class, before);
+            boolean listed = current.activeSessionIds() != null && current.activeSessionIds().contains(sessionId);
+            Participant profile = Objects.equals(current.claims(), claims) ? current : recordFromClaims(user);
+            return new Enrolment(withSession(profile, sessionId), listed);
+        }
+        throw new IllegalStateException("Profile " + user.id() + " kept changing concurrently");
+    }
+
     /** The caller's profile, created or refreshed from the token's claims. */
     public Participant recordFromClaims(CurrentUser user) {
-        Participant.Claims claims = new Participant.Claims(user.name(), user.email(),
-                ProfileRules.e164(user.phoneNumber()), user.locale());
+        Participant.Claims claims = claims(user);
         for (int attempt = 0; attempt < 5; attempt++) {
             Participant current = mongo.findById(user.id(), Participant.class);
             if (current == null) {
@@ -58,7 +115,7 @@ public class Profiles {
                         clock.instant(), null);
                 try {
                     Participant stored = mongo.insert(withEvent(created));
-                    relay.signal(Participant.COLLECTION, stored.id());
+                    relay.signal(Participant.COLLECTION, stored.id(), stored.outbox());
                     return stored;
                 } catch (DuplicateKeyException e) {
                     continue;
@@ -107,18 +164,15 @@ public class Profiles {
         throw new IllegalStateException("Profile " + user.id() + " kept changing concurrently");
     }
 
-    /** Remembers that the participant holds a live registration for this session (see the overlap rule). */
-    public void addActiveSession(String participantId, String sessionId) {
-        mongo.updateFirst(Query.query(where("_id").is(participantId)),
-                new Update().addToSet("activeSessionIds", sessionId), Participant.class);
-    }
-
     public void removeActiveSession(String participantId, String sessionId) {
         mongo.updateFirst(Query.query(where("_id").is(participantId)),
                 new Update().pull("activeSessionIds", sessionId), Participant.class);
     }
 
-    /** Compare-and-set on profileVersion; skips the write (and the event) when nothing visible changed. */
+    /**
+     * Compare-and-set on profileVersion; skips the write (and the event) when nothing visible changed. The new state
+     * is the BEFORE image with the change applied in memory (mongo-java-server's AFTER image is its live document).
+     */
     private Optional<Participant> save(Participant current, Participant next) {
         if (sameContact(current, next) && Objects.equals(current.claims(), next.claims())) {
             return Optional.of(current);
@@ -130,16 +184,42 @@ public class Profiles {
                 .set("audience", next.audience()).set("affiliation", next.affiliation())
                 .set("country", next.country()).set("level", next.level()).set("claims", next.claims())
                 .set("updatedAt", next.updatedAt()).set("profileVersion", version);
+        OutboxMessage event = publish ? events.participant(event(next, version)) : null;
         if (publish) {
-            update.push(OutboxMessage.FIELD, events.participant(event(next, version)));
+            update.push(OutboxMessage.FIELD, event);
         }
-        Participant saved = mongo.findAndModify(
+        Participant before = mongo.findAndModify(
                 Query.query(where("_id").is(current.id()).and("profileVersion").is(current.profileVersion())),
-                update, FindAndModifyOptions.options().returnNew(true), Participant.class);
-        if (saved != null && publish) {
-            relay.signal(Participant.COLLECTION, saved.id());
+                update, FindAndModifyOptions.options().returnNew(false), Participant.class);
+        if (before == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(saved);
+        List<OutboxMessage> outbox = new ArrayList<>(before.outbox() == null ? List.of() : before.outbox());
+        if (publish) {
+            outbox.add(event);
+        }
+        Participant saved = new Participant(before.id(), next.name(), next.email(), next.phone(), next.language(),
+                next.smsConsent(), next.audience(), next.affiliation(), next.country(), next.level(), version,
+                next.claims(), before.activeSessionIds(), next.updatedAt(), outbox);
+        if (publish) {
+            relay.signal(Participant.COLLECTION, saved.id(), saved.outbox());
+        }
+        return Optional.of(saved);
+    }
+
+    private static Participant.Claims claims(CurrentUser user) {
+        return new Participant.Claims(user.name(), user.email(), ProfileRules.e164(user.phoneNumber()),
+                user.locale());
+    }
+
+    private static Participant withSession(Participant p, String sessionId) {
+        List<String> sessions = new ArrayList<>(p.activeSessionIds() == null ? List.of() : p.activeSessionIds());
+        if (!sessions.contains(sessionId)) {
+            sessions.add(sessionId);
+        }
+        return new Participant(p.id(), p.name(), p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(),
+                p.affiliation(), p.country(), p.level(), p.profileVersion(), p.claims(), sessions, p.updatedAt(),
+                p.outbox());
     }
 
     private Participant withEvent(Participant p) {

@@ -48,32 +48,43 @@ public class RegistrationService {
         this.clock = clock;
     }
 
-    /** The outcome of a registration request: {@code created} false when the existing one was returned. */
-    public record Registered(Registration registration, boolean created, int waitlistPosition) {
+    /**
+     * The outcome of a registration request: {@code created} false when the existing one was returned; the session
+     * as it was decided on, for the answer.
+     */
+    public record Registered(Registration registration, boolean created, int waitlistPosition, Session session) {
     }
 
+    /**
+     * Round trips for a new participant who gets a seat: profile upsert, seat, registration insert (+ the relay's
+     * removal of the two events); the session comes from {@link SessionReplica}'s in-memory copy.
+     */
     public Registered register(CurrentUser user, String sessionId, SeatMode requestedMode) {
         Session session = sessions.find(sessionId).filter(s -> s.isPublished() || s.isCancelled())
                 .orElseThrow(() -> ApiException.notFound("Session", sessionId));
-        Participant profile = profiles.recordFromClaims(user);
-        Optional<Registration> existing = registrations.findActive(sessionId, user.id());
-        if (existing.isPresent()) {
-            return existingOne(existing.get());
+        Profiles.Enrolment enrolment = profiles.enrol(user, sessionId);
+        Participant profile = enrolment.profile();
+        if (enrolment.listedBefore()) {
+            // only then can a registration exist (it is listed before it is stored); a concurrent first request is
+            // caught by the unique activeKey below
+            Optional<Registration> existing = registrations.findActive(sessionId, user.id());
+            if (existing.isPresent()) {
+                return existingOne(existing.get(), session);
+            }
         }
         SeatMode mode = seatMode(session, requestedMode);
         checkEligible(session, profile, clock.instant());
 
         Instant now = clock.instant();
         String id = "reg-" + UUID.randomUUID();
-        boolean seat = takeSeat(session, mode);
-        SeatLedger.WaitTicket ticket = seat ? null : ledger.joinWaitlist(sessionId, mode);
-        Long waitNumber = seat ? null : ticket.number();
+        Claim claim = claim(session, mode);
+        boolean seat = claim.seat();
         Registration draft = new Registration(id, sessionId, session.editionId(), user.id(), mode,
                 seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
-                Registration.activeKey(sessionId, user.id()), waitNumber, now, seat ? now : null, null, null, null,
-                null, null, null, profile.audience(), profile.country(), profile.affiliation(), session.sequence(),
-                null);
-        int position = seat ? 0 : ticket.position();
+                Registration.activeKey(sessionId, user.id()), seat ? null : claim.ticket().number(), now,
+                seat ? now : null, null, null, null, null, null, null, profile.audience(), profile.country(),
+                profile.affiliation(), session.sequence(), null);
+        int position = seat ? 0 : claim.ticket().position();
         List<OutboxMessage> outbox = new ArrayList<>();
         outbox.add(events.created(draft, seat ? null : position, now));
         Registration stored;
@@ -87,34 +98,41 @@ public class RegistrationService {
             } else {
                 ledger.leaveWaitlist(sessionId, mode);
             }
-            return registrations.findActive(sessionId, user.id()).map(this::existingOne)
+            return registrations.findActive(sessionId, user.id()).map(r -> existingOne(r, session))
                     .orElseThrow(() -> ApiException.conflict("A concurrent request changed this registration; retry",
                             List.of()));
         }
-        relay.signal(Registration.COLLECTION, stored.id());
-        profiles.addActiveSession(user.id(), sessionId);
+        relay.signal(Registration.COLLECTION, stored.id(), stored.outbox());
+        // a seat freed between our failed take and our insert was offered to a waitlist that did not contain us
+        // yet: try once more now that we are on it (on a full session this is one failed conditional update)
         if (!seat && promoter.promote(sessionId, mode) > 0) {
-            // a seat was freed while we joined the waitlist: we may be the one who got it
-            Registration now2 = registrations.find(id).orElse(stored);
-            return new Registered(now2, true, registrations.waitlistPosition(now2));
+            Registration latest = registrations.find(id).orElse(stored);
+            return new Registered(latest, true, registrations.waitlistPosition(latest), session);
         }
-        return new Registered(stored, true, position);
+        return new Registered(stored, true, position, session);
     }
 
-    private boolean takeSeat(Session session, SeatMode mode) {
-        if (ledger.take(session.id(), mode)) {
-            return true;
-        }
-        if (ledger.find(session.id(), mode) == null) {
+    /** A seat, or else a waitlist ticket. */
+    private record Claim(boolean seat, SeatLedger.WaitTicket ticket) {
+    }
+
+    private Claim claim(Session session, SeatMode mode) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (ledger.take(session.id(), mode)) {
+                return new Claim(true, null);
+            }
+            Optional<SeatLedger.WaitTicket> ticket = ledger.joinWaitlist(session.id(), mode);
+            if (ticket.isPresent()) {
+                return new Claim(false, ticket.get());
+            }
             // the replica arrived but its counters not yet (a consumer crash between the two): create them now
-            ledger.sync(session);
-            return ledger.take(session.id(), mode);
+            ledger.sync(sessions.load(session.id()).orElse(session));
         }
-        return false;
+        throw new IllegalStateException("No seat counter for session " + session.id() + " and mode " + mode);
     }
 
-    private Registered existingOne(Registration r) {
-        return new Registered(r, false, registrations.waitlistPosition(r));
+    private Registered existingOne(Registration r, Session session) {
+        return new Registered(r, false, registrations.waitlistPosition(r), session);
     }
 
     private static SeatMode seatMode(Session session, SeatMode requested) {
@@ -145,16 +163,19 @@ public class RegistrationService {
                     List.of(new FieldProblem("level", "must be " + session.level())));
         }
         for (String otherId : profile.activeSessionIds() == null ? List.<String>of() : profile.activeSessionIds()) {
-            if (otherId.equals(session.id()) || registrations.findActive(otherId, profile.id())
+            if (otherId.equals(session.id())) {
+                continue;
+            }
+            // the session first (in memory): only an overlapping one needs its registration read, and entries may
+            // be stale (see Profiles), so the registration decides
+            Optional<Session> s = sessions.find(otherId);
+            if (s.isEmpty() || !s.get().overlaps(session) || registrations.findActive(otherId, profile.id())
                     .filter(Registration::isConfirmed).isEmpty()) {
                 continue;
             }
-            Optional<Session> s = sessions.find(otherId);
-            if (s.isPresent() && !s.get().id().equals(session.id()) && s.get().overlaps(session)) {
-                throw ApiException.conflict("Overlaps your confirmed session '" + s.get().displayTitle() + "' ("
-                        + s.get().id() + ", " + s.get().start() + " to " + s.get().end() + ")",
-                        List.of(new FieldProblem("sessionId", "overlaps session " + s.get().id())));
-            }
+            throw ApiException.conflict("Overlaps your confirmed session '" + s.get().displayTitle() + "' ("
+                    + s.get().id() + ", " + s.get().start() + " to " + s.get().end() + ")",
+                    List.of(new FieldProblem("sessionId", "overlaps session " + s.get().id())));
         }
     }
 
@@ -199,7 +220,7 @@ public class RegistrationService {
                 .set("status", RegistrationStatus.CANCELLED).unset("activeKey").set("cancelledAt", now)
                 .set("cancelReason", reason).set("cancelReasonText", reasonText).set("cancelledBy", by)
                 .push(OutboxMessage.FIELD, event));
-        done.ifPresent(d -> relay.signal(Registration.COLLECTION, d.id()));
+        done.ifPresent(d -> relay.signal(Registration.COLLECTION, d.id(), d.outbox()));
         return done;
     }
 

@@ -3,6 +3,7 @@ package org.eduweek.registration.domain;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -37,6 +38,9 @@ import static com.mongodb.client.model.Updates.set;
 public class SeatLedger {
 
     public static final String COLLECTION = "seat_counters";
+    /** Taking a seat only needs to know whether it matched. */
+    private static final FindOneAndUpdateOptions ID_ONLY = new FindOneAndUpdateOptions()
+            .projection(new Document("_id", 1));
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -57,13 +61,13 @@ public class SeatLedger {
     public boolean take(String sessionId, SeatMode mode) {
         return counters().findOneAndUpdate(and(eq("_id", counterId(sessionId, mode)), gt("free", 0),
                 or(lte("waiting", 0), exists("waiting", false))),
-                combine(inc("free", -1), inc("version", 1L), set("updatedAt", now()))) != null;
+                combine(inc("free", -1), inc("version", 1L), set("updatedAt", now())), ID_ONLY) != null;
     }
 
     /** Takes one seat for the waitlist's benefit (promotion): only {@code free > 0} matters. */
     public boolean takeForWaitlist(String sessionId, SeatMode mode) {
         return counters().findOneAndUpdate(and(eq("_id", counterId(sessionId, mode)), gt("free", 0)),
-                combine(inc("free", -1), inc("version", 1L), set("updatedAt", now()))) != null;
+                combine(inc("free", -1), inc("version", 1L), set("updatedAt", now())), ID_ONLY) != null;
     }
 
     /** Gives a seat back (a cancellation nobody was waiting for, or a registration that could not be stored). */
@@ -76,18 +80,22 @@ public class SeatLedger {
     public record WaitTicket(long number, int position) {
     }
 
-    /** Hands out the next waitlist number and counts one more person waiting, in one atomic step. */
-    public WaitTicket joinWaitlist(String sessionId, SeatMode mode) {
+    /**
+     * Hands out the next waitlist number and counts one more person waiting, in one atomic step.
+     *
+     * @return empty when the session has no counter for this mode yet
+     */
+    public Optional<WaitTicket> joinWaitlist(String sessionId, SeatMode mode) {
         // the BEFORE image, plus one: mongo-java-server hands back its live document for AFTER, which a concurrent
         // $inc can change before it is serialized (duplicate numbers were observed); BEFORE is a copy
         Document before = counters().findOneAndUpdate(eq("_id", counterId(sessionId, mode)),
                 combine(inc("waitSeq", 1L), inc("waiting", 1L), inc("version", 1L), set("updatedAt", now())),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (before == null) {
-            throw new IllegalStateException("No seat counter for " + counterId(sessionId, mode));
+            return Optional.empty();
         }
         SeatCounter c = SeatCounter.of(before);
-        return new WaitTicket(c.waitSeq() + 1, (int) Math.max(0, c.waiting()) + 1);
+        return Optional.of(new WaitTicket(c.waitSeq() + 1, (int) Math.max(0, c.waiting()) + 1));
     }
 
     /** One person left the waitlist (promoted, cancelled, or their registration could not be stored). */

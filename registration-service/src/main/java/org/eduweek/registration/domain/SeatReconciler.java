@@ -2,6 +2,7 @@ package org.eduweek.registration.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ import org.eduweek.registration.config.RegistrationProperties;
  * {@code free} is recomputed as capacity minus confirmed registrations, by compare-and-set on its version, so a
  * request that arrives meanwhile wins and the repair waits for the next round. Then the waitlist is promoted into
  * any recovered seat. Counters already verified at their current version are skipped.
+ * <p>
+ * It also finishes session cancellations: a registration that got in while its session was being cancelled (an
+ * instance still had the session as published in its short-lived copy, or a request was between its checks and its
+ * insert while the cancellation ran) moved the counter, so the counter's next visit finds it and cancels it with
+ * reason SESSION_CANCELLED, like the others.
  */
 @Component
 public class SeatReconciler {
@@ -27,14 +33,18 @@ public class SeatReconciler {
     private final SeatLedger ledger;
     private final Registrations registrations;
     private final WaitlistPromoter promoter;
+    private final SessionReplica sessions;
+    private final SessionLifecycle lifecycle;
     private final RegistrationProperties props;
     private final Clock clock;
 
-    public SeatReconciler(SeatLedger ledger, Registrations registrations, 
-            WaitlistPromoter promoter, RegistrationProperties props, Clock clock) {
+    public SeatReconciler(SeatLedger ledger, Registrations registrations, WaitlistPromoter promoter,
+            SessionReplica sessions, SessionLifecycle lifecycle, RegistrationProperties props, Clock clock) {
         this.ledger = ledger;
         this.registrations = registrations;
         this.promoter = promoter;
+        this.sessions = sessions;
+        this.lifecycle = lifecycle;
         this.props = props;
         this.clock = clock;
     }
@@ -55,6 +65,10 @@ public class SeatReconciler {
         Instant quietSince = clock.instant().minus(props.reconcileGrace());
         for (SeatCounter counter : ledger.all()) {
             if (counter.version() != counter.verifiedVersion() && counter.updatedAt().isBefore(quietSince)) {
+                Optional<Session> session = sessions.load(counter.sessionId());
+                if (session.isPresent() && session.get().isCancelled()) {
+                    lifecycle.cancelAll(session.get());
+                }
                 long confirmed = registrations.countConfirmed(counter.sessionId(), counter.seatMode());
                 long waiting = registrations.countWaiting(counter.sessionId(), counter.seatMode());
                 if (counter.capacity() - confirmed != counter.free() || waiting != counter.waiting()) {

@@ -32,11 +32,11 @@ public class SessionLifecycle {
 
     public void apply(Session incoming) {
         // counters before the replica: a registration can only see a session whose counters exist
-        Session current = sessions.find(incoming.id()).orElse(null);
+        Session current = sessions.load(incoming.id()).orElse(null);
         Session latest = current != null && current.sequence() >= incoming.sequence() ? current : incoming;
         ledger.sync(latest);
         sessions.apply(incoming);
-        latest = sessions.find(incoming.id()).orElse(incoming);
+        latest = sessions.load(incoming.id()).orElse(incoming);
         ledger.sync(latest);
         if (latest.isCancelled()) {
             cancelAll(latest);
@@ -50,7 +50,8 @@ public class SessionLifecycle {
         }
     }
 
-    private void cancelAll(Session session) {
+    /** Cancels every live registration of a cancelled session; also the reconciler's repair of late arrivals. */
+    void cancelAll(Session session) {
         for (RegistrationStatus status : new RegistrationStatus[] { RegistrationStatus.WAITLISTED,
                 RegistrationStatus.CONFIRMED }) {
             for (Registration r : registrations.ofSession(session.id(), status)) {

@@ -1,24 +1,51 @@
 package org.eduweek.registration.domain;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-/** Stores the session replica; an upsert guarded by {@code sequence}, so replays and reordering are harmless. */
+import org.eduweek.registration.config.RegistrationProperties;
+
+/**
+ * Stores the session replica; an upsert guarded by {@code sequence}, so replays and reordering are harmless.
+ * <p>
+ * {@link #find} answers from a short-lived in-memory copy (a burst of registrations for one session reads it once
+ * per TTL instead of twice per request). Only one instance consumes each schedule event; this instance refreshes its
+ * copy when it applies one, the others see the change within the TTL. That staleness is acceptable because nothing
+ * that must be exact is decided from it: seats are taken by the atomic conditional update of the seat counter
+ * (capacity changes reach the counters, not this copy), the start time and status are re-read within the TTL, and a
+ * registration that slips into a session cancelled during that window is cancelled by {@link SeatReconciler}. The
+ * session lifecycle itself reads the stored replica ({@link #load}).
+ */
 @Component
 public class SessionReplica {
 
     private final MongoTemplate mongo;
+    private final Cache<String, Session> recent;
 
     public SessionReplica(MongoTemplate mongo) {
+        this(mongo, RegistrationProperties.SESSION_CACHE_TTL);
+    }
+
+    @Autowired
+    public SessionReplica(MongoTemplate mongo, RegistrationProperties props) {
+        this(mongo, props.sessionCacheTtl());
+    }
+
+    public SessionReplica(MongoTemplate mongo, Duration ttl) {
         this.mongo = mongo;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
     }
 
     /** @return true when this version was stored, false when the replica already had it or a newer one */
@@ -38,10 +65,24 @@ public class SessionReplica {
             throw e;
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;
+        } finally {
+            recent.invalidate(session.id());
         }
     }
 
+    /** The session as this instance saw it at most one TTL ago (a session not found is not remembered). */
     public Optional<Session> find(String sessionId) {
-        return Optional.ofNullable(mongo.findById(sessionId, Session.class));
+        return Optional.ofNullable(recent.get(sessionId, id -> mongo.findById(id, Session.class)));
+    }
+
+    /** The stored replica, read now; refreshes the in-memory copy. */
+    public Optional<Session> load(String sessionId) {
+        Session session = mongo.findById(sessionId, Session.class);
+        if (session == null) {
+            recent.invalidate(sessionId);
+        } else {
+            recent.put(sessionId, session);
+        }
+        return Optional.ofNullable(session);
     }
 }

@@ -77,7 +77,7 @@ public class WaitlistPromoter {
                         RegistrationStatus.WAITLISTED, new Update().set("status", RegistrationStatus.CONFIRMED)
                                 .set("confirmedAt", now).push(OutboxMessage.FIELD, event));
                 if (done.isPresent()) {
-                    relay.signal(Registration.COLLECTION, candidate.id());
+                    relay.signal(Registration.COLLECTION, candidate.id(), done.get().outbox());
                     ledger.leaveWaitlist(session.id(), mode);
                     return true;
                 }

@@ -64,7 +64,8 @@ public class RegistrationController {
             @Valid @RequestBody RegisterRequest request) {
         RegistrationService.Registered result = service.register(CurrentUser.from(jwt), request.sessionId(),
                 request.seatMode());
-        RegistrationView view = view(result.registration(), result.waitlistPosition());
+        RegistrationView view = RegistrationView.of(result.registration(), result.waitlistPosition(),
+                result.session(), clock.instant());
         if (!result.created()) {
             return ResponseEntity.ok(view);
         }

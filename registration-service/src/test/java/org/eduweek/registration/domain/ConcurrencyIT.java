@@ -88,6 +88,22 @@ class ConcurrencyIT extends IntegrationTest {
     }
 
     @Test
+    void simultaneousRequestsOfOneNewParticipantCreateOneRegistrationAndTakeOneSeat() throws Exception {
+        Session s = publishSession(5);
+        String token = participant(unique("twin"));
+        List<Callable<Http.Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            calls.add(() -> http().post("/api/registrations", token, "{\"sessionId\":\"" + s.id() + "\"}"));
+        }
+        List<Http.Response> answers = runTogether(calls);
+
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).as(r.text()).isIn(200, 201));
+        assertThat(answers.stream().map(r -> r.json().get("id").asString()).distinct()).hasSize(1);
+        assertThat(registrations.ofSession(s.id(), null)).hasSize(1);
+        assertThat(new SeatLedger(mongo, clock).find(s.id(), SeatMode.IN_PERSON).free()).isEqualTo(4);
+    }
+
+    @Test
     void concurrentCancellationsPromoteExactlyAsManyInWaitlistOrder() throws Exception {
         Session s = publishSession(20);
         List<CurrentUser> users = IntStream.range(0, 60).mapToObj(i -> new CurrentUser(unique("c" + i), "N", null,

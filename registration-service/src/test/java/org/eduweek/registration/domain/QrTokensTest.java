@@ -8,7 +8,7 @@ import org.eduweek.registration.config.RegistrationProperties;
 
 class QrTokensTest {
 
-    private final QrTokens tokens = new QrTokens(new RegistrationProperties("secret-1", null, null));
+    private final QrTokens tokens = new QrTokens(new RegistrationProperties("secret-1", null, null, null));
 
     @Test
     void aTokenItIssuedVerifiesToItsIds() {
@@ -23,7 +23,7 @@ class QrTokensTest {
         String otherReg = p[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("reg-2".getBytes()) + "." + p[2] + "." + p[3];
         assertThat(tokens.verify(otherReg)).isNull();
-        assertThat(new QrTokens(new RegistrationProperties("other", null, null)).verify(token)).isNull();
+        assertThat(new QrTokens(new RegistrationProperties("other", null, null, null)).verify(token)).isNull();
         assertThat(tokens.verify("garbage")).isNull();
         assertThat(tokens.verify(null)).isNull();
     }

@@ -3,10 +3,14 @@ package org.eduweek.registration.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import org.eduweek.platform.outbox.OutboxRelay;
 
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.registration.support.IntegrationTest;
@@ -22,6 +26,12 @@ class SeatRepairIT extends IntegrationTest {
     RegistrationService service;
     @Autowired
     Registrations registrations;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxEvents outboxEvents;
+    @Autowired
+    OutboxRelay relay;
 
     private static CurrentUser user(String id) {
         return new CurrentUser(id, id, null, null, "en", Set.of("PARTICIPANT"));
@@ -59,6 +69,34 @@ class SeatRepairIT extends IntegrationTest {
         assertThat(reconciler.reconcileAll()).isEqualTo(1);
         assertThat(ledger.find(s.id(), SeatMode.IN_PERSON).free()).isEqualTo(1);
         assertThat(service.register(user(unique("c")), s.id(), null).registration().isConfirmed()).isTrue();
+    }
+
+    @Test
+    void registrationThatSlipsIntoASessionBeingCancelledIsCancelledByTheRepair() {
+        Session s = publishSession(3);
+        // another instance, which still has the session as published in its in-memory copy
+        RegistrationService other = instanceRememberingSessions(Duration.ofHours(1));
+        other.register(user(unique("a")), s.id(), null);
+        publish(with(s, 2, 3, 0, "CANCELLED", List.of()));
+        Registration slipped = other.register(user(unique("b")), s.id(), null).registration();
+        assertThat(slipped.isConfirmed()).as("decided on the remembered copy").isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        reconciler.reconcileAll();
+
+        Registration after = registrations.find(slipped.id()).get();
+        assertThat(after.isCancelled()).isTrue();
+        assertThat(after.cancelReason()).isEqualTo(CancelReason.SESSION_CANCELLED);
+        assertThat(registrations.countConfirmed(s.id(), SeatMode.IN_PERSON)).isZero();
+    }
+
+    private RegistrationService instanceRememberingSessions(Duration ttl) {
+        SessionReplica sessions = new SessionReplica(mongo, ttl);
+        Registrations regs = new Registrations(mongo);
+        SeatLedger seats = new SeatLedger(mongo, clock);
+        WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, outboxEvents, relay, clock);
+        return new RegistrationService(sessions, regs, seats, new Profiles(mongo, outboxEvents, relay, clock),
+                promoter, outboxEvents, relay, clock);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.eduweek.registration.support;
 
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -10,7 +11,7 @@ import org.eduweek.platform.security.EduweekSecurityProperties;
 import org.eduweek.platform.security.JwtSecurityConfiguration;
 import org.eduweek.platform.testing.TestTokens;
 
-/** Test tokens instead of the identity provider, and a clock the tests can move. */
+/** Test tokens instead of the identity provider, a clock the tests can move, and a log of the MongoDB commands. */
 @TestConfiguration(proxyBeanMethods = false)
 class TestBeans {
 
@@ -25,5 +26,15 @@ class TestBeans {
     @Primary
     MutableClock testClock() {
         return new MutableClock();
+    }
+
+    @Bean
+    MongoCommandLog mongoCommandLog() {
+        return new MongoCommandLog();
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer logMongoCommands(MongoCommandLog log) {
+        return settings -> settings.addCommandListener(log);
     }
 }

@@ -65,6 +65,26 @@ class RegistrationFlowIT extends IntegrationTest {
     }
 
     @Test
+    void changedTokenClaimsUpdateTheProfileWhenRegisteringAgain() {
+        String sub = unique("erin");
+        Session s = publishSession(5);
+        Session t = publish(session(unique("ses"), "OFFLINE", 5, 0, s.start().plus(java.time.Duration.ofHours(4)), 1));
+        assertThat(http().post("/api/registrations", participant(sub, Map.of("name", "Erin Old")),
+                "{\"sessionId\":\"" + s.id() + "\"}").status()).isEqualTo(201);
+        String renamed = participant(sub, Map.of("name", "Erin New"));
+        assertThat(http().post("/api/registrations", renamed, "{\"sessionId\":\"" + t.id() + "\"}").status())
+                .isEqualTo(201);
+
+        var profile = http().get("/api/registrations/me/profile", renamed).json();
+        assertThat(profile.get("name").asString()).isEqualTo("Erin New");
+        assertThat(profile.get("profileVersion").asLong()).isEqualTo(2);
+        var event = TopicProbe.await("participant.events.v1",
+                rec -> sub.equals(rec.key()) && rec.value().contains("\"profileVersion\":2"));
+        assertThat(event.value()).contains("Erin New");
+        assertThat(http().get("/api/registrations/mine", renamed).json().size()).isEqualTo(2);
+    }
+
+    @Test
     void unknownSessionIsANotFoundProblem() {
         Http.Response r = http().post("/api/registrations", participant(unique("carol")),
                 "{\"sessionId\":\"no-such-session\"}");

@@ -90,6 +90,23 @@ class RegistrationRulesIT extends IntegrationTest {
     }
 
     @Test
+    void aRefusedRegistrationDoesNotCountAsAClashLater() {
+        Instant start = Instant.now().plus(Duration.ofDays(6));
+        Session teachersOnly = publish(with(session(unique("ses"), "OFFLINE", 5, 0, start, 1), 1, 5, 0, "PUBLISHED",
+                List.of("TEACHER")));
+        Session sameTime = publish(session(unique("ses"), "OFFLINE", 5, 0, start, 1));
+        String token = participant(unique("p"));
+        assertThat(register(token, teachersOnly.id()).status()).isEqualTo(409);
+        assertThat(register(token, sameTime.id()).status()).isEqualTo(201);
+        // and a cancelled one neither
+        String other = participant(unique("p"));
+        String id = register(other, sameTime.id()).json().get("id").asString();
+        http().delete("/api/registrations/" + id, other);
+        Session alsoSameTime = publish(session(unique("ses"), "OFFLINE", 5, 0, start, 1));
+        assertThat(register(other, alsoSameTime.id()).status()).isEqualTo(201);
+    }
+
+    @Test
     void participantsSeeAndCancelOnlyTheirOwnRegistrations() {
         Session s = publishSession(5);
         String alice = participant(unique("alice"));
