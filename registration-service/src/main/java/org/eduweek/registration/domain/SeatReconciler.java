@@ -64,7 +64,8 @@ public class SeatReconciler {
         int repaired = 0;
         Instant quietSince = clock.instant().minus(props.reconcileGrace());
         for (SeatCounter counter : ledger.all()) {
-            if (counter.version() != counter.verifiedVersion() && counter.updatedAt().isBefore(quietSince)) {
+            boolean looked = counter.version() != counter.verifiedVersion() && counter.updatedAt().isBefore(quietSince);
+            if (looked) {
                 Optional<Session> session = sessions.load(counter.sessionId());
                 if (session.isPresent() && session.get().isCancelled()) {
                     lifecycle.cancelAll(session.get());
@@ -82,7 +83,8 @@ public class SeatReconciler {
                     ledger.markVerified(counter);
                 }
             }
-            SeatCounter now = ledger.find(counter.sessionId(), counter.seatMode());
+            // the round's own read is current unless this round changed the counter (one read per counter, not two)
+            SeatCounter now = looked ? ledger.find(counter.sessionId(), counter.seatMode()) : counter;
             if (now != null && now.free() > 0 && now.waiting() > 0) {
                 promoter.promote(counter.sessionId(), counter.seatMode());
             }
