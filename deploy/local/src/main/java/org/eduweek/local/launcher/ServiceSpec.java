@@ -32,11 +32,13 @@ public enum ServiceSpec {
     /**
      * Flags added after the lean defaults for the request-facing hot path: a burst of 1,000 simultaneous
      * registrations ran registration-service out of a 192 MiB heap (OutOfMemoryError, measured), and a proxy or a
-     * write path limited to C1 loses peak throughput. Idle RSS barely changes; the heap only grows under load.
+     * write path limited to C1 loses peak throughput. notification-service is on that path too: the same burst is
+     * 1,000 confirmation emails (templates, calendar files) that must go out within a second each. Idle RSS barely
+     * changes; the heap only grows under load.
      */
     public List<String> hotPathJvmOptions() {
         return switch (this) {
-            case REGISTRATION, GATEWAY -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4",
+            case REGISTRATION, GATEWAY, NOTIFICATION -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4",
                     "-XX:ReservedCodeCacheSize=96m");
             default -> List.of();
         };
