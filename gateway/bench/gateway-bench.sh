@@ -11,7 +11,10 @@
 #   BACKEND_URL=http://127.0.0.1:8081 BENCH_PATH=/api/schedule/sessions/<id> gateway/bench/gateway-bench.sh
 #   gateway/bench/gateway-bench.sh --stand-in            # no platform: a minimal stand-in backend (nginx static JSON)
 # Knobs: DURATION (s, default 20), CONNECTIONS (saturation, default 64), WARMUP (s, default 10),
-#        GATEWAY_JAVA_OPTS (default -Xms256m -Xmx512m).
+#        GATEWAY_WARMUP (s, default 120: the gateway is warmed until its throughput stops rising, at most this long),
+#        GATEWAY_JAVA (default: the newest JDK 21+ under /usr/lib/jvm, as the local launcher picks, else java),
+#        GATEWAY_JAVA_OPTS (default -Xms256m -Xmx448m -XX:+UseParallelGC: the production heap; the throughput collector
+#        has cheaper write barriers than G1 and its young pauses are ~1 ms at this heap size).
 # On a shared, busy box run it as `chrt -r 10 gateway/bench/gateway-bench.sh ...` (root; also `chrt -a -r -p 10 <pid>`
 # for an already running service and its database): otherwise the JVMs starve and never finish JIT warm-up.
 # The gateway started here keeps every filter on (security, request id, access log to a file, rate limiter with a
@@ -25,8 +28,14 @@ BENCH_PATH="${BENCH_PATH:-/api/schedule/sessions}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
-GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx512m}"
+GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx448m -XX:+UseParallelGC}"
+GATEWAY_WARMUP="${GATEWAY_WARMUP:-120}"
 GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/gateway.jar}"
+# The JDK the local launcher gives the services (the newest 21+ installed), else the one on the PATH.
+newest_jdk() { local j; for j in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
+  [[ -x "$j/bin/java" ]] && "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' && { echo "$j/bin/java"; return; }
+done; echo java; }
+GATEWAY_JAVA="${GATEWAY_JAVA:-$(newest_jdk)}"
 STAND_IN=false
 [[ "${1:-}" == "--stand-in" ]] && STAND_IN=true
 
@@ -94,13 +103,15 @@ start_nginx proxy "upstream backend { server $BACKEND_HOSTPORT; keepalive 128; }
   server { listen 127.0.0.1:$NGINX_PORT;
     location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\";
       proxy_set_header X-Request-Id \$request_id; proxy_set_header X-Forwarded-For \$remote_addr; } }"
+NGINX_PID=$!
 
 # --- the gateway ---------------------------------------------------------------------------------------------
 GATEWAY_BENCH_PORT="$(free_port)"
 SCHEDULE_URL="$BACKEND_URL" REGISTRATION_URL="$BACKEND_URL" ANALYTICS_URL="$BACKEND_URL" NOTIFICATION_URL="$BACKEND_URL" \
-java $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" --server.port="$GATEWAY_BENCH_PORT" \
+"$GATEWAY_JAVA" $GATEWAY_JAVA_OPTS -jar "$GATEWAY_JAR" --server.port="$GATEWAY_BENCH_PORT" \
   --eduweek.gateway.rate-limits.api.capacity=1000000000 --eduweek.gateway.rate-limits.api.refill-tokens=1000000000 \
   > "$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
 PIDS+=($!)
 wait_http "http://127.0.0.1:$GATEWAY_BENCH_PORT/actuator/health" 90
 wait_http "http://127.0.0.1:$NGINX_PORT$BENCH_PATH" 20
@@ -126,13 +137,30 @@ for t in "${ORDER[@]}"; do
   echo "warm-up $t (${WARMUP}s)..."
   wrk -t1 -c32 -d"${WARMUP}s" "${URL[$t]}" > /dev/null
 done
+# A JVM reaches its speed only once C2 has compiled the hot path: ten seconds are not enough on a busy 2-core box
+# (the gateway then measured 1-7 ms of CPU per request instead of ~0.2 ms). Warm it until two 5-second runs agree.
+prev=0; waited=0
+while (( waited < GATEWAY_WARMUP )); do
+  now="$(wrk -t1 -c32 -d5s "${URL[gateway]}" | awk '/Requests\/sec/ {printf "%d", $2}')"; waited=$(( waited + 5 ))
+  echo "warm-up gateway: ${now} req/s after ${waited}s"
+  (( prev > 0 && now * 100 < prev * 105 && now * 100 > prev * 95 )) && break
+  prev=$now
+done
 
-declare -A SAT P99 P50 RATE
+# CPU time (user+system, all threads) per request of the proxy processes: on a shared box this is steadier than
+# req/s. nginx = its worker processes; gateway = the JVM (event loops, GC and JIT included).
+ticks() { local s=0 p; for p in "$@"; do s=$(( s + $(awk '{print $14+$15}' "/proc/$p/stat") )); done; echo "$s"; }
+declare -A CPU_PIDS=( [direct]="" [gateway]="$GATEWAY_PID" [nginx]="$(pgrep -P "$NGINX_PID" | tr '\n' ' ')" )
+declare -A SAT P99 P50 RATE CPU
 for t in "${ORDER[@]}"; do
+  t0=0; [[ -n "${CPU_PIDS[$t]}" ]] && t0="$(ticks ${CPU_PIDS[$t]})"
   wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${URL[$t]}" > "$WORK/sat-$t.txt"
+  t1=0; [[ -n "${CPU_PIDS[$t]}" ]] && t1="$(ticks ${CPU_PIDS[$t]})"
+  n="$(awk '/requests in/ {print $1}' "$WORK/sat-$t.txt")"
+  CPU[$t]="$(awk -v d=$(( t1 - t0 )) -v n="$n" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.0f", d * 1e6 / hz / n }')"
   SAT[$t]="$(rps "$WORK/sat-$t.txt")"
   bad="$(non2xx "$WORK/sat-$t.txt")"; [[ -n "$bad" ]] && echo "WARNING: $t answered $bad non-2xx responses"
-  echo "saturation $t: ${SAT[$t]} req/s"
+  echo "saturation $t: ${SAT[$t]} req/s, proxy CPU ${CPU[$t]} us/request"
 done
 
 # Half of the gateway's saturation, paced per connection with wrk's delay(): C connections, each waiting 10 ms
@@ -150,9 +178,9 @@ done
 echo
 echo "=== gateway benchmark: GET $BENCH_PATH, backend: $BACKEND_KIND"
 echo "    wrk -t1 -c$CONNECTIONS -d${DURATION}s (saturation); wrk -t1 -c$PACED_CONN -d${DURATION}s + 10 ms delay (half rate ~$TARGET req/s)"
-printf "%-8s %14s %14s %10s %10s\n" target "sat req/s" "half req/s" "p50 ms" "p99 ms"
+printf "%-8s %14s %14s %10s %10s %12s\n" target "sat req/s" "half req/s" "p50 ms" "p99 ms" "proxy us/req"
 for t in "${ORDER[@]}"; do
-  printf "%-8s %14s %14s %10s %10s\n" "$t" "${SAT[$t]}" "${RATE[$t]}" "${P50[$t]}" "${P99[$t]}"
+  printf "%-8s %14s %14s %10s %10s %12s\n" "$t" "${SAT[$t]}" "${RATE[$t]}" "${P50[$t]}" "${P99[$t]}" "${CPU[$t]}"
 done
 awk -v g="${SAT[gateway]}" -v n="${SAT[nginx]}" -v d="${SAT[direct]}" -v gp="${P99[gateway]}" -v np="${P99[nginx]}" \
     -v dp="${P99[direct]}" 'BEGIN {

@@ -33,6 +33,12 @@ public class BodySizeLimitFilter implements WebFilter, Ordered {
         this.limit = props.maxBodySize().toBytes();
     }
 
+    /** Named by DefaultWebFilterChain in a checkpoint per request: a constant, not Object's class@hash string. */
+    @Override
+    public String toString() {
+        return "BodySizeLimitFilter";
+    }
+
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE + 10;

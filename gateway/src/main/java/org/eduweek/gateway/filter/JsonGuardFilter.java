@@ -32,6 +32,12 @@ public class JsonGuardFilter implements WebFilter, Ordered {
         this.limit = (int) Math.min(Integer.MAX_VALUE, props.maxBodySize().toBytes());
     }
 
+    /** Named by DefaultWebFilterChain in a checkpoint per request: a constant, not Object's class@hash string. */
+    @Override
+    public String toString() {
+        return "JsonGuardFilter";
+    }
+
     @Override
     public int getOrder() {
         return 10;

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.AbstractServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,6 +16,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * Outermost filter: gives every request a correlation id ({@code X-Request-Id}; a client's own is kept only when it
@@ -26,12 +28,18 @@ public class RequestIdFilter implements WebFilter, Ordered {
 
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = "eduweek.requestId";
-    /** Set by {@link RateLimitFilter} once security has resolved the caller. */
+    /** The authenticated caller (JWT sub), set inside the security chain once the token is validated. */
     public static final String USER_ATTRIBUTE = "eduweek.user";
     /** The client's path, kept for problem bodies written after a forward (circuit breaker fallback). */
     public static final String PATH_ATTRIBUTE = "eduweek.path";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger ACCESS = LoggerFactory.getLogger("eduweek.gateway.access");
+
+    /** Named by DefaultWebFilterChain in a checkpoint per request: a constant, not Object's class@hash string. */
+    @Override
+    public String toString() {
+        return "RequestIdFilter";
+    }
 
     @Override
     public int getOrder() {
@@ -46,7 +54,6 @@ public class RequestIdFilter implements WebFilter, Ordered {
             id = randomId();
         }
         String requestId = id;
-        ServerHttpRequest request = exchange.getRequest().mutate().headers(h -> h.set(HEADER, requestId)).build();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getAttributes().put(PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
         exchange.getResponse().getHeaders().set(HEADER, requestId);
@@ -55,8 +62,22 @@ public class RequestIdFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, requestId);
             return Mono.empty();
         });
-        ServerWebExchange mutated = exchange.mutate().request(request).build();
-        return chain.filter(mutated).doFinally(signal -> log(exchange, requestId, started));
+        return chain.filter(withRequestId(exchange, requestId)).doFinally(signal -> log(exchange, requestId, started));
+    }
+
+    /**
+     * The request as the service will see it, carrying the id. On Reactor Netty the header is set in the incoming
+     * request's own (mutable) header map, which Spring's read-only view shows as is: {@code request.mutate()}
+     * copied every header into a new map on every request.
+     */
+    private static ServerWebExchange withRequestId(ServerWebExchange exchange, String requestId) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (request instanceof AbstractServerHttpRequest
+                && ((AbstractServerHttpRequest) request).getNativeRequest() instanceof HttpServerRequest netty) {
+            netty.requestHeaders().set(HEADER, requestId);
+            return exchange;
+        }
+        return exchange.mutate().request(request.mutate().headers(h -> h.set(HEADER, requestId)).build()).build();
     }
 
     /**

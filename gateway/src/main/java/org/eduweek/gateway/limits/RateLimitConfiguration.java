@@ -6,9 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.caffeine.Bucket4jCaffeine;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -19,8 +16,8 @@ import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 
 /**
- * The bucket store. In memory (Caffeine, bounded; a bucket is dropped once it would be full again) for one gateway
- * instance; several instances behind a load balancer share buckets in Redis ({@code RATE_LIMIT_REDIS_URI}, e.g.
+ * The bucket store. In memory (local Bucket4j buckets in a bounded Caffeine cache; a bucket is dropped once it would
+ * be full again) for one gateway instance; several instances behind a load balancer share buckets in Redis ({@code RATE_LIMIT_REDIS_URI}, e.g.
  * {@code redis://redis:6379}), using Bucket4j's compare-and-swap protocol over Lettuce's async API.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,11 +29,8 @@ public class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${eduweek.gateway.rate-limit-redis-uri:}'.isBlank()")
-    AsyncProxyManager<String> inMemoryBuckets() {
-        return Bucket4jCaffeine.<String>builderFor(Caffeine.newBuilder().maximumSize(100_000))
-                .expirationAfterWrite(EXPIRY)
-                .build()
-                .asAsync();
+    BucketStore inMemoryBuckets() {
+        return BucketStore.inMemory(100_000);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -47,9 +41,11 @@ public class RateLimitConfiguration {
 
     @Bean
     @ConditionalOnExpression(REDIS_SET)
-    AsyncProxyManager<String> redisBuckets(RedisClient client) {
+    BucketStore redisBuckets(RedisClient client) {
         StatefulRedisConnection<String, byte[]> connection = client
                 .connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-        return Bucket4jLettuce.casBasedBuilder(connection).expirationAfterWrite(EXPIRY).build().asAsync();
+        AsyncProxyManager<String> proxies = Bucket4jLettuce.casBasedBuilder(connection).expirationAfterWrite(EXPIRY)
+                .build().asAsync();
+        return BucketStore.distributed(proxies);
     }
 }

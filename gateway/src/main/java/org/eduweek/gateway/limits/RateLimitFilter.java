@@ -2,10 +2,10 @@ package org.eduweek.gateway.limits;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.eduweek.gateway.config.GatewayProperties;
+import org.eduweek.gateway.filter.RequestIdFilter;
 import org.eduweek.gateway.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +17,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,9 +28,9 @@ import reactor.core.publisher.Mono;
 public class RateLimitFilter implements WebFilter, Ordered {
 
     private final List<RateLimitRule> rules;
-    private final AsyncProxyManager<String> buckets;
+    private final BucketStore buckets;
 
-    public RateLimitFilter(GatewayProperties props, AsyncProxyManager<String> buckets) {
+    public RateLimitFilter(GatewayProperties props, BucketStore buckets) {
         this.rules = props.rateLimits().entrySet().stream().map(e -> RateLimitRule.of(e.getKey(), e.getValue()))
                 .toList();
         this.buckets = buckets;
@@ -42,25 +41,34 @@ public class RateLimitFilter implements WebFilter, Ordered {
         return 0;
     }
 
+    /** Named by DefaultWebFilterChain in a checkpoint per request: a constant, not Object's class@hash string. */
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return exchange.getPrincipal()
-                .map(p -> "user:" + p.getName())
-                .switchIfEmpty(Mono.fromSupplier(() -> "ip:" + clientIp(exchange)))
-                .flatMap(caller -> limit(exchange, chain, caller));
+    public String toString() {
+        return "RateLimitFilter";
     }
 
-    private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain, String caller) {
-        String method = exchange.getRequest().getMethod().name();
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        RateLimitRule rule = rules.stream().filter(r -> r.matches(method, path)).findFirst().orElse(null);
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        RateLimitRule rule = rule(exchange);
         if (rule == null) {
             return chain.filter(exchange);
         }
-        return Mono.fromFuture(() -> buckets.getProxy(rule.name() + "|" + caller,
-                () -> CompletableFuture.completedFuture(rule.bucket()))
-                .tryConsumeAndReturnRemaining(1))
+        // The security chain recorded the authenticated caller (JWT sub) in this attribute; no token = the client IP.
+        Object user = exchange.getAttribute(RequestIdFilter.USER_ATTRIBUTE);
+        String caller = user != null ? "user:" + user : "ip:" + clientIp(exchange);
+        return buckets.tryConsume(rule, caller)
                 .flatMap(probe -> probe.isConsumed() ? allowed(exchange, chain, probe) : rejected(exchange, probe));
+    }
+
+    private RateLimitRule rule(ServerWebExchange exchange) {
+        String method = exchange.getRequest().getMethod().name();
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        for (RateLimitRule rule : rules) {
+            if (rule.matches(method, path)) {
+                return rule;
+            }
+        }
+        return null;
     }
 
     private static Mono<Void> allowed(ServerWebExchange exchange, WebFilterChain chain, ConsumptionProbe probe) {

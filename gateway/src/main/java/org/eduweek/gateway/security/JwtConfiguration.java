@@ -1,5 +1,6 @@
 package org.eduweek.gateway.security;
 
+import java.time.Duration;
 import java.util.Collection;
 
 import org.eduweek.gateway.config.SecurityProperties;
@@ -32,8 +33,9 @@ public class JwtConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(props.jwkSetUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
-        decoder.setJwtValidator(validator(props));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(props);
+        decoder.setJwtValidator(validator);
+        return new CachingJwtDecoder(decoder, validator, Duration.ofMinutes(5), 10_000);
     }
 
     public static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
