@@ -19,9 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
+import org.eduweek.notification.domain.ContactStore;
 import org.eduweek.notification.domain.NotificationState;
 import org.eduweek.notification.domain.NotificationStore;
 import org.eduweek.notification.support.Fixtures;
+import org.eduweek.notification.support.MailParts;
+import org.eduweek.notification.support.Offsets;
 import org.eduweek.notification.support.NotificationITBase;
 import org.eduweek.notification.support.TestEvents;
 import org.eduweek.notification.support.TestMail;
@@ -33,6 +36,9 @@ class ConfirmationFlowIT extends NotificationITBase {
 
     @Autowired
     NotificationStore store;
+
+    @Autowired
+    ContactStore contacts;
 
     @BeforeAll
     static void subscribe() {
@@ -116,6 +122,50 @@ class ConfirmationFlowIT extends NotificationITBase {
         await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.to(marker.email()).size() == 1
                 && TestMail.to(carol.email()).size() >= 1);
         assertThat(TestMail.to(carol.email())).hasSize(1);
+    }
+
+    @Test
+    void aChangedProfileAndAMovedVenueReachTheVeryNextMessage() throws Exception {
+        // contact and session are served from in-memory copies: the events that change them must replace those
+        String sessionId = Fixtures.id("ses");
+        fixtures.publishSession("SessionScheduled", fixtures.session(sessionId, Duration.ofDays(3), 1));
+        Fixtures.Person dora = fixtures.person("en", false);
+        fixtures.publishRegistration("RegistrationCreated",
+                fixtures.registration(Fixtures.id("reg"), sessionId, dora.id(), "CONFIRMED", 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.to(dora.email()).size() == 1);
+        assertThat(MailParts.text(TestMail.to(dora.email()).get(0))).contains("Main Hall");
+
+        String newEmail = "new-" + dora.email();
+        fixtures.publishProfile(fixtures.profile(dora.id(), newEmail, null, "en", false, 2));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> contacts.find(dora.id()).map(c -> newEmail.equals(c.email())).orElse(false));
+        var moved = fixtures.session(sessionId, Duration.ofDays(3), 2);
+        moved.putObject("venue").put("campus", "Benbu").put("building", "Science").put("room", "B2");
+        moved.putArray("changes").add("VENUE");
+        fixtures.publishSession("SessionChanged", moved);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !TestMail.to(newEmail).isEmpty());
+        // the SESSION_CHANGED message went to the new address; a second registration follows the same copies
+        fixtures.publishRegistration("RegistrationCreated",
+                fixtures.registration(Fixtures.id("reg"), sessionId, dora.id(), "CONFIRMED", 2));
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.to(newEmail).size() == 2);
+        assertThat(TestMail.to(dora.email())).hasSize(1);
+        for (MimeMessage mail : TestMail.to(newEmail)) {
+            assertThat(MailParts.text(mail)).contains("B2").doesNotContain("Main Hall");
+        }
+    }
+
+    @Test
+    void commitsTheOffsetsOfRegistrationEventsOnceTheirWorkIsDone() throws Exception {
+        // the work runs on lanes and is acknowledged out of order: the committed offset must still catch up
+        String sessionId = Fixtures.id("ses");
+        fixtures.publishSession("SessionScheduled", fixtures.session(sessionId, Duration.ofDays(3), 1));
+        Fixtures.Person erin = fixtures.person("en", false);
+        for (int i = 0; i < 20; i++) {
+            fixtures.publishRegistration("RegistrationCreated",
+                    fixtures.registration(Fixtures.id("reg"), sessionId, erin.id(), "CONFIRMED", 1));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestMail.to(erin.email()).size() == 20);
+        Offsets.awaitCommittedToTheEnd("notification-service", "registration.events.v1");
     }
 
     private static List<String> fieldNames(JsonNode node) {

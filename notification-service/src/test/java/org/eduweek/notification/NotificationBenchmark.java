@@ -45,7 +45,7 @@ import org.eduweek.notification.support.TestSms;
  * as SMTP, WireMock as the SMS provider at 500 messages/s.
  */
 @TestPropertySource(properties = { "eduweek.notification.sms.rate-per-second=500",
-        "eduweek.notification.delivery.sms-workers=4", "eduweek.notification.delivery.email-workers=4",
+        "eduweek.notification.delivery.sms-workers=4", "eduweek.notification.delivery.email-workers=8",
         "eduweek.notification.delivery.poll-interval=PT0.5S", "eduweek.outbox.sweep-interval=PT5S" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationBenchmark extends NotificationITBase {
@@ -67,6 +67,29 @@ class NotificationBenchmark extends NotificationITBase {
 
     @Autowired
     org.eduweek.notification.delivery.Dispatcher dispatcher;
+
+    /** Counts MongoDB commands (round trips) by name, to report them per registration. */
+    static final Map<String, java.util.concurrent.atomic.LongAdder> COMMANDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class CountCommands {
+        @org.springframework.context.annotation.Bean
+        org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer countCommands() {
+            return b -> b.addCommandListener(new com.mongodb.event.CommandListener() {
+                @Override
+                public void commandStarted(com.mongodb.event.CommandStartedEvent e) {
+                    COMMANDS.computeIfAbsent(e.getCommandName(), k -> new java.util.concurrent.atomic.LongAdder())
+                            .increment();
+                }
+            });
+        }
+    }
+
+    private static Map<String, Long> commands() {
+        Map<String, Long> m = new java.util.TreeMap<>();
+        COMMANDS.forEach((k, v) -> m.put(k, v.sum()));
+        return m;
+    }
 
     @Test
     @Order(1)
@@ -91,6 +114,9 @@ class NotificationBenchmark extends NotificationITBase {
                     fixtures.registration(Fixtures.id("warm-reg"), sessionId, pid, "CONFIRMED", 1));
         }
 
+        await().atMost(Duration.ofMinutes(1)).until(() -> mongo.count(Query.query(Criteria.where("sessionId")
+                .is(sessionId).and("state").is(NotificationState.SENT)), Notification.class) == 50);
+        Map<String, Long> before = commands();
         Map<String, Instant> published = new HashMap<>();
         long interval = 1_000_000_000L / rate;
         long next = System.nanoTime();
@@ -108,20 +134,35 @@ class NotificationBenchmark extends NotificationITBase {
                         .and("channel").is(Channel.EMAIL).and("state").is(NotificationState.SENT)),
                 Notification.class) == count + 50);
         Instant end = Instant.now();
+        Map<String, Long> after = commands();
+        StringBuilder perRegistration = new StringBuilder();
+        after.forEach((k, v) -> {
+            long d = v - before.getOrDefault(k, 0L);
+            if (d > 0) {
+                perRegistration.append(String.format(" %s %.2f", k, d / (double) count));
+            }
+        });
         List<Long> latencies = new ArrayList<>();
+        List<Long> stored = new ArrayList<>();
         for (Notification n : mongo.find(Query.query(Criteria.where("sessionId").is(sessionId).and("kind")
                 .is(NotificationKind.CONFIRMED).and("channel").is(Channel.EMAIL)), Notification.class)) {
             Instant sent = published.get(n.dedupeKey());
             if (sent != null) {
                 latencies.add(Duration.between(sent, n.sentAt()).toMillis());
+                stored.add(Duration.between(sent, n.createdAt()).toMillis());
             }
         }
         latencies.sort(Long::compare);
+        stored.sort(Long::compare);
         assertThat(latencies).hasSize(count);
         System.out.printf("%nBENCH email: %d registrations at %d/s -> SMTP accepted: p50 %d ms, p90 %d ms, "
                 + "p99 %d ms, max %d ms; %d emails in %.1f s%n", count, rate, pct(latencies, 50), pct(latencies, 90),
                 pct(latencies, 99), latencies.get(latencies.size() - 1), count,
                 Duration.between(begin, end).toMillis() / 1000.0);
+        System.out.printf("BENCH of which event consumed -> message stored: p50 %d ms, p99 %d ms%n", pct(stored, 50),
+                pct(stored, 99));
+        System.out.printf("BENCH mongo commands per registration (whole service, incl. the benchmark's polling):%s%n",
+                perRegistration);
     }
 
     @Test

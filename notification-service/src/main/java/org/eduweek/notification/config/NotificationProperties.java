@@ -63,7 +63,7 @@ public record NotificationProperties(Map<NotificationKind, Set<Channel>> channel
             Duration pollInterval, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff) {
         public Delivery {
             enabled = enabled == null || enabled;
-            emailWorkers = emailWorkers == null ? 4 : emailWorkers;
+            emailWorkers = emailWorkers == null ? 8 : emailWorkers;
             smsWorkers = smsWorkers == null ? 1 : smsWorkers;
             lease = lease == null ? Duration.ofSeconds(60) : lease;
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;

@@ -68,15 +68,25 @@ public class Delivery {
 
     public void deliver(Notification n) {
         Instant now = clock.instant();
-        Optional<SessionReplica> session = sessions.find(n.sessionId());
+        boolean reminder = n.kind() == NotificationKind.REMINDER;
+        // a reminder decides on the stored session (it may have moved); other messages take the cached one, at
+        // least as new as the one they were made from
+        Optional<SessionReplica> session = reminder ? sessions.stored(n.sessionId())
+                : sessions.find(n.sessionId(), n.sessionSequence());
         if (session.isEmpty()) {
-            store.park(n, "waiting for the session's details");
+            if (store.park(n, "waiting for the session's details") && sessions.stored(n.sessionId()).isPresent()) {
+                // it arrived while we parked: its release may have run before our marker was there
+                store.releaseWaiting("sessionId", n.sessionId());
+            }
             return;
         }
         SessionReplica s = session.get();
-        RegistrationReplica registration = n.registrationId() == null ? null
-                : registrations.find(n.registrationId()).orElse(null);
-        if (n.kind() == NotificationKind.REMINDER) {
+        // read only where it matters: a reminder's registration must still be confirmed; a waitlist message shows
+        // the position
+        RegistrationReplica registration = n.registrationId() == null
+                || !reminder && n.kind() != NotificationKind.WAITLISTED ? null
+                        : registrations.find(n.registrationId()).orElse(null);
+        if (reminder) {
             if (s.cancelled() || registration != null && !registration.confirmed()) {
                 store.settle(n, NotificationState.DROPPED, "registration or session cancelled");
                 return;
@@ -85,10 +95,18 @@ public class Delivery {
                 store.settle(n, NotificationState.MISSED, "the session had started when it fell due");
                 return;
             }
+            if (supersededReminder(n, s)) {
+                store.settle(n, NotificationState.DROPPED, "superseded by a new plan");
+                return;
+            }
         }
         Optional<Contact> contact = contacts.find(n.participantId());
         if (contact.isEmpty()) {
-            store.park(n, "waiting for the participant's contact data");
+            if (store.park(n, "waiting for the participant's contact data")
+                    && contacts.find(n.participantId()).isPresent()) {
+                // it arrived while we parked: its release may have run before our marker was there
+                store.releaseWaiting("participantId", n.participantId());
+            }
             return;
         }
         Contact c = contact.get();
@@ -155,6 +173,16 @@ public class Delivery {
         } catch (DeliveryException e) {
             failed(n, e);
         }
+    }
+
+    /**
+     * A reminder planned for an older sequence of its session while a plan for the current sequence exists (the
+     * session moved and was re-planned, and this plan was stored late, e.g. by a consumer racing the re-plan).
+     */
+    private boolean supersededReminder(Notification n, SessionReplica s) {
+        return s.sequence() > n.sessionSequence() && n.registrationId() != null
+                && store.byKey(Notification.key(n.registrationId(), NotificationKind.REMINDER, n.variant(),
+                        s.sequence(), n.channel())).isPresent();
     }
 
     private void record(Notification n, String providerId, String language, String subject) {

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +32,12 @@ import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationStore;
 
 /**
- * Per channel, one claimer thread claims due messages (atomic, lease-bound claims, so any number of instances can
- * run side by side) into a short local queue; worker threads send them.
- * The queue is kept short (two per worker) so a claimed message never waits anywhere near its lease. Idle claimers
- * sleep until woken by a new message or until the poll interval passes (how planned reminders are noticed).
+ * Per channel, one scanner thread finds due messages and feeds their ids into a short local queue; worker threads
+ * claim them (atomic, lease-bound claims, so any number of instances can run side by side) and send them. Messages
+ * created in this instance are handed to the workers at once as hints (a wake-up, no poll, no scan), claimed from
+ * the hinted copy. Claims thus run as parallel as sends, right before the send (a claimed message never waits for
+ * a worker). The scanner sleeps until woken or until the poll interval passes (how planned reminders, retries and
+ * other instances' leftovers are noticed).
  */
 @Component
 public class Dispatcher implements SmartLifecycle, DeliverySignal {
@@ -47,9 +51,14 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "/"
             + UUID.randomUUID().toString().substring(0, 8);
     private final Map<Channel, Semaphore> wakeups = new EnumMap<>(Channel.class);
-    private final Map<Channel, BlockingQueue<Notification>> queues = new EnumMap<>(Channel.class);
-    private final Map<Channel, Queue<String>> hints = new EnumMap<>(Channel.class);
+    /** Ids of due messages found by the scanner, for the workers to claim. */
+    private final Map<Channel, BlockingQueue<String>> queues = new EnumMap<>(Channel.class);
+    private final Map<Channel, Queue<Notification>> hints = new EnumMap<>(Channel.class);
+    /** Ids waiting in {@link #hints}: a due-scan leaves them to the hint, which claims without reading. */
+    private final Map<Channel, Set<String>> hinted = new EnumMap<>(Channel.class);
     private final Map<Channel, AtomicBoolean> rescan = new EnumMap<>(Channel.class);
+    /** Wakes idle workers: a hint or a message claimed by a scan is waiting. */
+    private final Map<Channel, Semaphore> available = new EnumMap<>(Channel.class);
     private final List<Thread> claimers = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
@@ -63,7 +72,9 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
             wakeups.put(c, new Semaphore(0));
             queues.put(c, new ArrayBlockingQueue<>(Math.max(2, 2 * workersOf(c))));
             hints.put(c, new ConcurrentLinkedQueue<>());
+            hinted.put(c, ConcurrentHashMap.newKeySet());
             rescan.put(c, new AtomicBoolean(true));
+            available.put(c, new Semaphore(0));
         }
     }
 
@@ -83,10 +94,11 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
     }
 
     @Override
-    public void hint(Channel channel, String notificationId) {
+    public void hint(Notification n) {
         if (running) {
-            hints.get(channel).add(notificationId);
-            release(wakeups.get(channel));
+            hinted.get(n.channel()).add(n.id());
+            hints.get(n.channel()).add(n);
+            available.get(n.channel()).release();
         }
     }
 
@@ -105,12 +117,13 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
 
     /**
      * Due messages come from a scan, repeated every poll interval or when woken (reminders falling due, retries,
-     * other instances' messages, leases run out; up to 256 candidates, claimed one by one as the workers keep up);
-     * between scans, hints name messages just created in this instance, claimed by id without any search.
+     * other instances' messages, leases run out; up to 256 candidates, claimed one by one as the workers keep up)
+     * handed to the workers through a short queue (the scan waits while they are busy). Messages created in this
+     * instance need no scan: their hints go straight to the workers.
      */
     private void claim(Channel channel) {
-        BlockingQueue<Notification> queue = queues.get(channel);
-        Queue<String> hinted = hints.get(channel);
+        BlockingQueue<String> queue = queues.get(channel);
+        Set<String> hintedIds = hinted.get(channel);
         Deque<String> candidates = new ArrayDeque<>();
         Semaphore wakeup = wakeups.get(channel);
         long poll = props.delivery().pollInterval().toMillis();
@@ -119,52 +132,76 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
             try {
                 boolean stale = System.currentTimeMillis() - lastScan >= poll;
                 if (candidates.isEmpty() && (stale || rescan.get(channel).getAndSet(false))) {
-                    // scanned even while hints flow, so reminders falling due never starve behind new messages
-                    candidates.addAll(store.dueCandidates(channel, clock.instant(), 256));
+                    for (String id : store.dueCandidates(channel, clock.instant(), 256)) {
+                        if (!hintedIds.contains(id)) {
+                            candidates.add(id);
+                        }
+                    }
                     lastScan = System.currentTimeMillis();
                 }
-                String id = candidates.isEmpty() ? hinted.poll() : candidates.poll();
+                String id = candidates.poll();
                 if (id == null) {
-                    wakeup.tryAcquire(poll, TimeUnit.MILLISECONDS);
+                    wakeup.tryAcquire(Math.max(1, poll - (System.currentTimeMillis() - lastScan)),
+                            TimeUnit.MILLISECONDS);
                     continue;
                 }
-                Optional<Notification> claimed = store.tryClaim(id, owner, clock.instant(),
-                        props.delivery().lease());
-                if (claimed.isPresent()) {
-                    queue.put(claimed.get());
-                }
+                queue.put(id);
+                available.get(channel).release();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.warn("Claiming {} messages failed; retrying: {}", channel, e.toString());
+                log.warn("Scanning for due {} messages failed; retrying: {}", channel, e.toString());
                 sleepQuietly(poll);
             }
         }
     }
 
+    /** The copy as hinted if it is still current, else whatever is stored under its id, if due. */
+    private Optional<Notification> claimHinted(Notification hint) {
+        Optional<Notification> claimed = store.claim(hint, owner, clock.instant(), props.delivery().lease());
+        return claimed.isPresent() ? claimed
+                : store.tryClaim(hint.id(), owner, clock.instant(), props.delivery().lease());
+    }
+
+    /** Due messages found by the scan first (they may have waited long), then hints. */
     private void work(Channel channel) {
-        BlockingQueue<Notification> queue = queues.get(channel);
-        while (running || !queue.isEmpty()) {
-            Notification n;
+        BlockingQueue<String> queue = queues.get(channel);
+        Queue<Notification> hintQueue = hints.get(channel);
+        Set<String> hintedIds = hinted.get(channel);
+        Semaphore ready = available.get(channel);
+        while (running) {
+            Notification n = null;
             try {
-                n = queue.poll(props.delivery().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                String id = queue.poll();
+                if (id != null) {
+                    n = store.tryClaim(id, owner, clock.instant(), props.delivery().lease()).orElse(null);
+                } else {
+                    Notification hint = hintQueue.poll();
+                    if (hint != null) {
+                        try {
+                            n = claimHinted(hint).orElse(null);
+                        } finally {
+                            // after the claim: a scan meanwhile still leaves it alone (else its by-id claim
+                            // would merely fail)
+                            hintedIds.remove(hint.id());
+                        }
+                    } else {
+                        // bounded, so that stop() finds idle workers gone quickly whatever the poll interval
+                        ready.tryAcquire(Math.min(250, props.delivery().pollInterval().toMillis()),
+                                TimeUnit.MILLISECONDS);
+                    }
+                }
+                if (n != null) {
+                    delivery.deliver(n);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-            if (n == null) {
-                continue;
-            }
-            if (!running) {
-                store.release(n);
-                continue;
-            }
-            try {
-                delivery.deliver(n);
             } catch (RuntimeException e) {
                 // e.g. the database is briefly unreachable: the lease brings the message back later
-                log.warn("Delivering {} failed; its lease will bring it back: {}", n.dedupeKey(), e.toString());
+                log.warn("Delivering {} failed; its lease will bring it back: {}", n == null ? "a message"
+                        : n.dedupeKey(), e.toString());
             }
         }
     }
@@ -204,16 +241,14 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
     @Override
     public synchronized void stop() {
         running = false;
-        // claimers stop at once; workers finish the message in hand and give back what is still queued
+        // scanners stop at once; workers finish the message in hand. Queued ids and hints are not claimed yet:
+        // they stay PLANNED in the database for the next scan (of this or another instance)
         claimers.forEach(Thread::interrupt);
         join(claimers);
         join(workers);
-        queues.values().forEach(q -> {
-            Notification n;
-            while ((n = q.poll()) != null) {
-                store.release(n);
-            }
-        });
+        queues.values().forEach(java.util.Collection::clear);
+        hints.values().forEach(java.util.Collection::clear);
+        hinted.values().forEach(java.util.Collection::clear);
         claimers.clear();
         workers.clear();
     }

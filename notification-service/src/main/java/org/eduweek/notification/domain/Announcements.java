@@ -64,13 +64,12 @@ public class Announcements {
         for (RegistrationReplica r : targets) {
             long seq = sessions.find(r.sessionId()).map(SessionReplica::sequence).orElse(0L);
             for (Channel channel : channels) {
-                String nid = ReminderPlanner.newId();
-                boolean added = store.insertIfAbsent(Notification.plan(nid,
+                Notification n = Notification.plan(ReminderPlanner.newId(),
                         Notification.key(r.registrationId(), NotificationKind.ANNOUNCEMENT, id, seq, channel),
                         r.participantId(), r.registrationId(), r.sessionId(), r.editionId(), channel,
-                        NotificationKind.ANNOUNCEMENT, id, seq, now, now).withAnnouncement(subject, message, sentBy));
-                if (added) {
-                    signal.hint(channel, nid);
+                        NotificationKind.ANNOUNCEMENT, id, seq, now, now).withAnnouncement(subject, message, sentBy);
+                if (store.insertIfAbsent(n)) {
+                    signal.hint(n);
                 }
             }
         }

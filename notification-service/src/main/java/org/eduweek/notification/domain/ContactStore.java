@@ -1,7 +1,9 @@
 package org.eduweek.notification.domain;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -14,9 +16,19 @@ import org.springframework.stereotype.Component;
 public class ContactStore {
 
     private final MongoTemplate mongo;
+    private final ReplicaCache<Contact> cache;
 
-    public ContactStore(MongoTemplate mongo) {
+    public ContactStore(MongoTemplate mongo, @Value("${eduweek.notification.cache.ttl:PT5S}") Duration ttl,
+            @Value("${eduweek.notification.cache.max-entries:50000}") long maxEntries) {
         this.mongo = mongo;
+        this.cache = new ReplicaCache<>(ttl, maxEntries, ContactStore::newer);
+    }
+
+    static boolean newer(Contact a, Contact b) {
+        if (a.profileVersion() != b.profileVersion()) {
+            return a.profileVersion() > b.profileVersion();
+        }
+        return a.occurredAt() != null && (b.occurredAt() == null || a.occurredAt().isAfter(b.occurredAt()));
     }
 
     /**
@@ -35,15 +47,18 @@ public class ContactStore {
                 .set("language", c.language()).set("smsConsent", c.smsConsent())
                 .set("profileVersion", c.profileVersion()).set("occurredAt", c.occurredAt());
         try {
-            mongo.findAndModify(q, u, FindAndModifyOptions.options().upsert(true).returnNew(true), Contact.class);
+            // the old document (a copy; returnNew would hand out the embedded server's live one) is not needed
+            mongo.findAndModify(q, u, FindAndModifyOptions.options().upsert(true).returnNew(false), Contact.class);
+            cache.put(c.participantId(), c);
             return true;
         } catch (DuplicateKeyException e) {
             // the document exists and is not older: this event is stale or a replay
+            cache.invalidate(c.participantId());
             return false;
         }
     }
 
     public Optional<Contact> find(String participantId) {
-        return Optional.ofNullable(mongo.findById(participantId, Contact.class));
+        return Optional.ofNullable(cache.get(participantId, id -> mongo.findById(id, Contact.class)));
     }
 }

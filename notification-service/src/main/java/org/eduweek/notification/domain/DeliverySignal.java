@@ -5,6 +5,9 @@ public interface DeliverySignal {
 
     void wake();
 
-    /** A message created here and due now: the sender may take it straight away, without searching for it. */
-    void hint(Channel channel, String notificationId);
+    /**
+     * A message created (or released) here and due now, as just written: the sender may claim it straight away,
+     * without searching for it or reading it back.
+     */
+    void hint(Notification notification);
 }

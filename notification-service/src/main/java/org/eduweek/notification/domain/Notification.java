@@ -44,6 +44,22 @@ public record Notification(@Id String id, @Indexed(unique = true) String dedupeK
                 lastError, providerMessageId, language, subject, body, sentBy, version, token, outbox);
     }
 
+    /** This message as a successful claim leaves it (see {@code NotificationStore#claim}). */
+    public Notification claimedBy(String newOwner, Instant until) {
+        return new Notification(id, dedupeKey, participantId, registrationId, sessionId, editionId, channel, kind,
+                variant, sessionSequence, NotificationState.SENDING, dueAt, createdAt, sentAt, attempts, claims + 1,
+                newOwner, until, lastError, providerMessageId, language, subject, body, sentBy, version + 1,
+                token(id, version + 1), outbox);
+    }
+
+    /** This message after a transition to {@code newState} that changed nothing else. */
+    Notification movedTo(NotificationState newState) {
+        return new Notification(id, dedupeKey, participantId, registrationId, sessionId, editionId, channel, kind,
+                variant, sessionSequence, newState, dueAt, createdAt, sentAt, attempts, claims, owner, leaseUntil,
+                lastError, providerMessageId, language, subject, body, sentBy, version + 1, token(id, version + 1),
+                outbox);
+    }
+
     public static String token(String id, long version) {
         return id + "#" + version;
     }

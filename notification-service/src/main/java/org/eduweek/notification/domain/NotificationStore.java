@@ -5,13 +5,18 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -54,6 +59,42 @@ public class NotificationStore {
         }
     }
 
+    /**
+     * Inserts several new messages in one write (unordered: one existing dedupe key does not stop the others).
+     *
+     * @return the ones inserted; the others existed already under their dedupe key
+     */
+    public List<Notification> insertAll(List<Notification> messages) {
+        if (messages.size() < 2) {
+            return messages.isEmpty() || insertIfAbsent(messages.get(0)) ? messages : List.of();
+        }
+        List<Document> docs = new ArrayList<>(messages.size());
+        for (Notification n : messages) {
+            Document d = new Document();
+            mongo.getConverter().write(n, d);
+            docs.add(d);
+        }
+        try {
+            mongo.getCollection(COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
+            return messages;
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> existing = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != 11000) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+            List<Notification> inserted = new ArrayList<>();
+            for (int i = 0; i < messages.size(); i++) {
+                if (!existing.contains(i)) {
+                    inserted.add(messages.get(i));
+                }
+            }
+            return inserted;
+        }
+    }
+
     /** Like insert, but a plan dropped earlier under the same key comes back (offsets changed back, say). */
     public boolean planReminder(Notification n) {
         if (insertIfAbsent(n)) {
@@ -82,16 +123,27 @@ public class NotificationStore {
      * (crashed). Of several instances trying at once exactly one wins the compare-and-set.
      */
     public Optional<Notification> tryClaim(String id, String owner, Instant now, Duration lease) {
-        Notification n = mongo.findById(id, Notification.class);
+        return claim(mongo.findById(id, Notification.class), owner, now, lease);
+    }
+
+    /**
+     * Claims this copy of a message if it is due: one compare-and-set on its token, no read. The claimed message is
+     * the copy with the claim applied (the token proves nothing else changed), so no document is read back either
+     * (a findAndModify returning the new document would also hand out mongo-java-server's live copy).
+     * Empty when the copy is outdated or another sender was faster.
+     */
+    public Optional<Notification> claim(Notification n, String owner, Instant now, Duration lease) {
         boolean due = n != null && (n.state() == NotificationState.PLANNED && !n.dueAt().isAfter(now)
                 || n.state() == NotificationState.SENDING && n.leaseUntil() != null && n.leaseUntil().isBefore(now));
         if (!due) {
             return Optional.empty();
         }
+        Instant until = now.plus(lease);
         Update u = next(n, new Update().set("state", NotificationState.SENDING).set("owner", owner)
-                .set("leaseUntil", now.plus(lease)).inc("claims", 1));
-        return Optional.ofNullable(mongo.findAndModify(Query.query(where("token").is(n.token())), u,
-                FindAndModifyOptions.options().returnNew(true), Notification.class));
+                .set("leaseUntil", until).inc("claims", 1));
+        boolean won = mongo.updateFirst(Query.query(where("token").is(n.token())), u, Notification.class)
+                .getModifiedCount() > 0;
+        return won ? Optional.of(n.claimedBy(owner, until)) : Optional.empty();
     }
 
     /** The next due message of this channel, claimed; empty when none is due. */
@@ -137,12 +189,6 @@ public class NotificationStore {
                 .set("lastError", reason).unset("owner").unset("leaseUntil"));
     }
 
-    /** Gives a claimed message back unsent (shutdown): due again at once, not only after the lease. */
-    public boolean release(Notification claimed) {
-        return transition(claimed, new Update().set("state", NotificationState.PLANNED).unset("owner")
-                .unset("leaseUntil"));
-    }
-
     /** Ends without a provider call (SKIPPED, MISSED, DROPPED). */
     public boolean settle(Notification claimed, NotificationState state, String reason) {
         return transition(claimed, new Update().set("state", state).set("lastError", reason).unset("owner")
@@ -166,7 +212,7 @@ public class NotificationStore {
             Notification n = mongo.findById(marker.getString("_id"), Notification.class);
             if (n != null && n.state() == NotificationState.WAITING
                     && transition(n, new Update().set("state", NotificationState.PLANNED))) {
-                released.add(n);
+                released.add(n.movedTo(NotificationState.PLANNED));
             }
             mongo.remove(Query.query(where("_id").is(marker.getString("_id"))), WAITING);
         }

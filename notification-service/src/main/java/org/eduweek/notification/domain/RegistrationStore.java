@@ -1,9 +1,11 @@
 package org.eduweek.notification.domain;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -19,13 +21,21 @@ public class RegistrationStore {
         this.mongo = mongo;
     }
 
-    /** A replayed {@code RegistrationCreated} must not resurrect a registration cancelled since. */
-    public void created(RegistrationReplica r) {
+    /**
+     * Stores a new registration together with the keys of the reminders about to be planned for it (one write).
+     * A replayed {@code RegistrationCreated} must not resurrect a registration cancelled since: an existing one is
+     * left as it is.
+     *
+     * @return null when it was new (stored as given), else the registration as it was stored already
+     */
+    public RegistrationReplica created(RegistrationReplica r, Collection<String> reminderKeys) {
         Update u = new Update().setOnInsert("sessionId", r.sessionId()).setOnInsert("participantId", r.participantId())
                 .setOnInsert("editionId", r.editionId()).setOnInsert("status", r.status())
                 .setOnInsert("seatMode", r.seatMode()).setOnInsert("waitlistPosition", r.waitlistPosition())
-                .setOnInsert("updatedAt", r.updatedAt());
-        mongo.upsert(Query.query(Criteria.where("_id").is(r.registrationId())), u, RegistrationReplica.class);
+                .setOnInsert("updatedAt", r.updatedAt()).setOnInsert("reminderKeys", List.copyOf(reminderKeys));
+        // the document before (a copy), never the new one: mongo-java-server hands out its live document for that
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(r.registrationId())), u,
+                FindAndModifyOptions.options().upsert(true).returnNew(false), RegistrationReplica.class);
     }
 
     public void changeStatus(String registrationId, String sessionId, String participantId, String editionId,
@@ -44,7 +54,7 @@ public class RegistrationStore {
         mongo.upsert(q, u, RegistrationReplica.class);
     }
 
-    public void rememberReminders(String registrationId, java.util.Collection<String> keys) {
+    public void rememberReminders(String registrationId, Collection<String> keys) {
         if (!keys.isEmpty()) {
             mongo.updateFirst(Query.query(Criteria.where("_id").is(registrationId)),
                     new Update().addToSet("reminderKeys").each(keys.toArray()), RegistrationReplica.class);

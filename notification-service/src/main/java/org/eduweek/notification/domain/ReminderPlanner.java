@@ -3,7 +3,9 @@ package org.eduweek.notification.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,13 +34,36 @@ public class ReminderPlanner {
      *        out); pass the triggering event's time so that a late-consumed event still plans what was due after it
      */
     public int plan(RegistrationReplica registration, SessionReplica session, Instant notBefore, Instant now) {
-        if (!registration.confirmed() || session.cancelled() || !session.start().isAfter(now)) {
+        if (!wantsReminders(registration, session, now)) {
             drop(registration, "no reminders: registration or session not active");
             return 0;
         }
-        EditionSettings edition = settings.edition(session.editionId());
+        List<Notification> plans = plansFor(registration, session, notBefore, now);
         Set<String> wanted = new HashSet<>();
         int planned = 0;
+        for (Notification n : plans) {
+            wanted.add(n.dedupeKey());
+            if (store.planReminder(n)) {
+                planned++;
+            }
+        }
+        registrations.rememberReminders(registration.registrationId(), wanted);
+        registration.reminderKeys().stream().filter(k -> !wanted.contains(k))
+                .forEach(k -> store.dropIfOpen(k, "superseded by a new plan"));
+        return planned;
+    }
+
+    /**
+     * The reminder plans this registration should have now, not stored: none unless it is confirmed and the session
+     * is yet to start; each due at or after {@code notBefore}.
+     */
+    public List<Notification> plansFor(RegistrationReplica registration, SessionReplica session, Instant notBefore,
+            Instant now) {
+        if (!wantsReminders(registration, session, now)) {
+            return List.of();
+        }
+        EditionSettings edition = settings.edition(session.editionId());
+        List<Notification> plans = new ArrayList<>();
         for (Channel channel : Channel.values()) {
             for (Duration offset : edition.offsets(channel)) {
                 Instant due = dueAt(session, offset);
@@ -47,18 +72,16 @@ public class ReminderPlanner {
                 }
                 String key = Notification.key(registration.registrationId(), NotificationKind.REMINDER,
                         offset.toString(), session.sequence(), channel);
-                wanted.add(key);
-                if (store.planReminder(Notification.plan(newId(), key, registration.participantId(),
+                plans.add(Notification.plan(newId(), key, registration.participantId(),
                         registration.registrationId(), session.sessionId(), session.editionId(), channel,
-                        NotificationKind.REMINDER, offset.toString(), session.sequence(), due, now))) {
-                    planned++;
-                }
+                        NotificationKind.REMINDER, offset.toString(), session.sequence(), due, now));
             }
         }
-        registrations.rememberReminders(registration.registrationId(), wanted);
-        registration.reminderKeys().stream().filter(k -> !wanted.contains(k))
-                .forEach(k -> store.dropIfOpen(k, "superseded by a new plan"));
-        return planned;
+        return plans;
+    }
+
+    private static boolean wantsReminders(RegistrationReplica registration, SessionReplica session, Instant now) {
+        return registration.confirmed() && !session.cancelled() && session.start().isAfter(now);
     }
 
     /** After an edition's offsets changed: every confirmed registration of a session yet to start is planned anew. */

@@ -1,8 +1,10 @@
 package org.eduweek.notification.domain;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,9 +17,13 @@ import org.springframework.stereotype.Component;
 public class SessionStore {
 
     private final MongoTemplate mongo;
+    /** Sessions change rarely and are read for every message: cached, the highest sequence wins. */
+    private final ReplicaCache<SessionReplica> cache;
 
-    public SessionStore(MongoTemplate mongo) {
+    public SessionStore(MongoTemplate mongo, @Value("${eduweek.notification.cache.ttl:PT5S}") Duration ttl,
+            @Value("${eduweek.notification.cache.max-entries:50000}") long maxEntries) {
         this.mongo = mongo;
+        this.cache = new ReplicaCache<>(ttl, maxEntries, (loaded, cached) -> loaded.sequence() > cached.sequence());
     }
 
     /**
@@ -35,8 +41,11 @@ public class SessionStore {
         try {
             SessionReplica before = mongo.findAndModify(q, u,
                     FindAndModifyOptions.options().upsert(true).returnNew(false), SessionReplica.class);
+            // every field was set: the stored document is now exactly s
+            cache.put(s.sessionId(), s);
             return Optional.of(new Applied(before));
         } catch (DuplicateKeyException e) {
+            cache.invalidate(s.sessionId());
             return Optional.empty();
         }
     }
@@ -46,7 +55,24 @@ public class SessionStore {
     }
 
     public Optional<SessionReplica> find(String sessionId) {
-        return Optional.ofNullable(mongo.findById(sessionId, SessionReplica.class));
+        return Optional.ofNullable(cache.get(sessionId, id -> mongo.findById(id, SessionReplica.class)));
+    }
+
+    /**
+     * The session at least at this sequence if stored (a message or event was made from it, so an older copy is
+     * stale): the cached copy when it is that new, else the stored one.
+     */
+    public Optional<SessionReplica> find(String sessionId, long minSequence) {
+        SessionReplica cached = cache.getIfPresent(sessionId);
+        if (cached != null && cached.sequence() >= minSequence) {
+            return Optional.of(cached);
+        }
+        return Optional.ofNullable(cache.loaded(sessionId, mongo.findById(sessionId, SessionReplica.class)));
+    }
+
+    /** The stored session, read from the database (and refreshing the cache). */
+    public Optional<SessionReplica> stored(String sessionId) {
+        return Optional.ofNullable(cache.loaded(sessionId, mongo.findById(sessionId, SessionReplica.class)));
     }
 
     public List<SessionReplica> byActivity(String activityId) {

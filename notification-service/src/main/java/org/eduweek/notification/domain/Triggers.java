@@ -2,6 +2,8 @@ package org.eduweek.notification.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -39,12 +41,47 @@ public class Triggers {
         this.clock = clock;
     }
 
+    /**
+     * The hot path of a registration burst, two writes and a read: the registration with its reminder keys, then
+     * its messages and reminder plans together, then the stored session to catch a concurrent change. The session
+     * used for planning and the edition's offsets come from the caches; the session at least at the sequence the
+     * event was made with.
+     */
     public void registrationCreated(RegistrationReplica r, Long sessionSequence, Instant occurredAt) {
-        registrations.created(r);
+        Instant now = clock.instant();
+        SessionReplica session = sessions.find(r.sessionId(), sessionSequence == null ? 0 : sessionSequence)
+                .orElse(null);
+        long seq = sessionSequence != null ? sessionSequence : session == null ? 0 : session.sequence();
         NotificationKind kind = r.confirmed() ? NotificationKind.CONFIRMED : NotificationKind.WAITLISTED;
-        long seq = sessionSequence != null ? sessionSequence : currentSequence(r.sessionId());
-        enqueue(r, kind, null, String.valueOf(seq), seq);
-        planReminders(r.registrationId(), occurredAt);
+        List<Notification> messages = messages(r, kind, null, String.valueOf(seq), seq, now);
+        List<Notification> reminders = session == null ? List.of()
+                : planner.plansFor(r, session, occurredAt, now);
+        RegistrationReplica before = registrations.created(r,
+                reminders.stream().map(Notification::dedupeKey).toList());
+        if (before != null) {
+            // known already (a replay, a crash half-way, a later event first): the general path, which re-reads
+            messages.forEach(this::insertAndHint);
+            planReminders(r.registrationId(), occurredAt);
+            return;
+        }
+        List<Notification> all = new ArrayList<>(messages);
+        all.addAll(reminders);
+        Set<String> inserted = new HashSet<>();
+        for (Notification n : store.insertAll(all)) {
+            inserted.add(n.id());
+            if (n.kind() != NotificationKind.REMINDER) {
+                signal.hint(n);
+            }
+        }
+        // a plan dropped earlier under the same key comes back (see NotificationStore#planReminder)
+        reminders.stream().filter(n -> !inserted.contains(n.id())).forEach(store::planReminder);
+        // The session's consumer plans or re-plans only the registrations it can see. If the session arrived or
+        // moved while we planned from our copy, it may not have seen ours yet: now that ours is stored, look at
+        // the stored session (any instance may have written it) and plan again if it is not what we used.
+        SessionReplica stored = sessions.stored(r.sessionId()).orElse(null);
+        if (stored != null && (session == null || stored.sequence() != session.sequence())) {
+            planReminders(r.registrationId(), occurredAt);
+        }
     }
 
     public void promoted(RegistrationReplica r, Instant occurredAt) {
@@ -69,7 +106,7 @@ public class Triggers {
     }
 
     public void sessionUpdated(SessionReplica s, SessionReplica before, List<String> changes, Instant occurredAt) {
-        store.releaseWaiting("sessionId", s.sessionId()).forEach(n -> signal.hint(n.channel(), n.id()));
+        store.releaseWaiting("sessionId", s.sessionId()).forEach(signal::hint);
         if (s.cancelled()) {
             registrations.forSession(s.sessionId()).forEach(r -> planner.drop(r, "session cancelled"));
             if (before == null || !before.cancelled()) {
@@ -89,7 +126,7 @@ public class Triggers {
     }
 
     public void contactArrived(String participantId) {
-        store.releaseWaiting("participantId", participantId).forEach(n -> signal.hint(n.channel(), n.id()));
+        store.releaseWaiting("participantId", participantId).forEach(signal::hint);
     }
 
     private static boolean relevantChange(SessionReplica before, SessionReplica now, List<String> changes) {
@@ -112,14 +149,24 @@ public class Triggers {
 
     private void enqueue(RegistrationReplica r, NotificationKind kind, String variant, String keySequence,
             long sequence) {
-        Instant now = clock.instant();
-        for (Channel channel : props.channelsFor(kind)) {
-            String id = ReminderPlanner.newId();
-            if (store.insertIfAbsent(Notification.plan(id,
-                    Notification.key(r.registrationId(), kind, variant, keySequence, channel), r.participantId(),
-                    r.registrationId(), r.sessionId(), r.editionId(), channel, kind, variant, sequence, now, now))) {
-                signal.hint(channel, id);
-            }
+        messages(r, kind, variant, keySequence, sequence, clock.instant()).forEach(this::insertAndHint);
+    }
+
+    private void insertAndHint(Notification n) {
+        if (store.insertIfAbsent(n)) {
+            signal.hint(n);
         }
+    }
+
+    /** One message per channel of this kind, due now. */
+    private List<Notification> messages(RegistrationReplica r, NotificationKind kind, String variant,
+            String keySequence, long sequence, Instant now) {
+        List<Notification> messages = new ArrayList<>();
+        for (Channel channel : props.channelsFor(kind)) {
+            messages.add(Notification.plan(ReminderPlanner.newId(),
+                    Notification.key(r.registrationId(), kind, variant, keySequence, channel), r.participantId(),
+                    r.registrationId(), r.sessionId(), r.editionId(), channel, kind, variant, sequence, now, now));
+        }
+        return messages;
     }
 }

@@ -21,10 +21,12 @@ public class RegistrationEvents implements Consumer<Message<String>> {
 
     private final JsonMapper json;
     private final Triggers triggers;
+    private final RegistrationLanes lanes;
 
-    public RegistrationEvents(JsonMapper json, Triggers triggers) {
+    public RegistrationEvents(JsonMapper json, Triggers triggers, RegistrationLanes lanes) {
         this.json = json;
         this.triggers = triggers;
+        this.lanes = lanes;
     }
 
     @Override
@@ -40,6 +42,12 @@ public class RegistrationEvents implements Consumer<Message<String>> {
         EventPayloads.require(e.sessionId(), "sessionId");
         EventPayloads.require(e.participantId(), "participantId");
         EventPayloads.require(e.occurredAt(), "occurredAt");
+        // unreadable events fail above, on the consumer thread (binder retries, then dead letter); the database
+        // work runs on the registration's lane
+        lanes.submit(e.registrationId(), message, () -> apply(type, e));
+    }
+
+    private void apply(String type, RegistrationEventV1 e) {
         switch (type) {
             case "RegistrationCreated" -> {
                 String status = "WAITLISTED".equals(e.status()) ? "WAITLISTED" : "CONFIRMED";

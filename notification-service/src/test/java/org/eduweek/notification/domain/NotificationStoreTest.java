@@ -1,0 +1,89 @@
+package org.eduweek.notification.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.domain.Sort;
+
+/** The store's one-write operations on the embedded MongoDB the ITs and benchmark use. */
+class NotificationStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T02:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private static MongoServer server;
+    private static MongoClient client;
+    private static MongoTemplate mongo;
+    private static NotificationStore store;
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+        mongo = new MongoTemplate(client, "store-test");
+        mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index("dedupeKey", Sort.Direction.ASC).unique());
+        mongo.indexOps(NotificationStore.COLLECTION).createIndex(new Index("token", Sort.Direction.ASC).unique());
+        store = new NotificationStore(mongo, null, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    private static Notification plan(String reg, NotificationKind kind, Channel channel) {
+        return Notification.plan(ReminderPlanner.newId(), Notification.key(reg, kind, null, 1, channel), "p-1", reg,
+                "ses-1", "iew", channel, kind, null, 1, NOW, NOW);
+    }
+
+    @Test
+    void insertsSeveralMessagesInOneWriteAndReportsTheOnesThatExistAlready() {
+        Notification existing = plan("reg-a", NotificationKind.CONFIRMED, Channel.SMS);
+        assertThat(store.insertIfAbsent(existing)).isTrue();
+        Notification email = plan("reg-a", NotificationKind.CONFIRMED, Channel.EMAIL);
+        Notification replayed = plan("reg-a", NotificationKind.CONFIRMED, Channel.SMS);
+        Notification waitlisted = plan("reg-a", NotificationKind.WAITLISTED, Channel.EMAIL);
+
+        List<Notification> inserted = store.insertAll(List.of(email, replayed, waitlisted));
+
+        assertThat(inserted).containsExactly(email, waitlisted);
+        assertThat(store.byKey(email.dedupeKey())).isPresent();
+        assertThat(store.byKey(waitlisted.dedupeKey())).isPresent();
+        assertThat(store.byKey(replayed.dedupeKey()).orElseThrow().id()).isEqualTo(existing.id());
+        assertThat(store.insertAll(List.of(email, waitlisted))).isEmpty();
+    }
+
+    @Test
+    void claimsFromTheCopyJustWrittenWithOneCompareAndSet() {
+        Notification n = plan("reg-b", NotificationKind.CONFIRMED, Channel.EMAIL);
+        store.insertIfAbsent(n);
+
+        Notification claimed = store.claim(n, "instance-A", NOW, LEASE).orElseThrow();
+
+        Notification stored = store.byKey(n.dedupeKey()).orElseThrow();
+        assertThat(claimed.state()).isEqualTo(NotificationState.SENDING);
+        assertThat(stored.state()).isEqualTo(NotificationState.SENDING);
+        assertThat(claimed.token()).isEqualTo(stored.token());
+        assertThat(claimed.claims()).isEqualTo(stored.claims()).isEqualTo(1);
+        assertThat(claimed.owner()).isEqualTo(stored.owner()).isEqualTo("instance-A");
+        assertThat(store.claim(n, "instance-B", NOW, LEASE)).as("the copy is outdated now").isEmpty();
+        assertThat(store.tryClaim(n.id(), "instance-B", NOW, LEASE)).as("lease still running").isEmpty();
+        assertThat(store.tryClaim(n.id(), "instance-B", NOW.plus(LEASE).plusSeconds(1), LEASE))
+                .as("lease ran out: taken over").isPresent();
+    }
+}
