@@ -55,7 +55,8 @@ public record NotificationProperties(Map<NotificationKind, Set<Channel>> channel
      * @param emailWorkers threads sending email in parallel (SMTP is slow per message, so a few help)
      * @param smsWorkers threads sending SMS; the rate limit paces them anyway
      * @param lease how long a claimed message belongs to its sender before another instance may retry it
-     * @param pollInterval how often idle workers look for due messages without being woken
+     * @param pollInterval how often the scanner looks for due messages nobody handed it: reminders falling due,
+     *        retries, quiet-hours SMS, other instances' leftovers (new messages need no scan: they are handed over)
      * @param maxAttempts provider attempts before a message is given up as NotificationFailed
      * @param initialBackoff first retry delay, doubled per attempt up to {@code maxBackoff}
      */
@@ -66,7 +67,7 @@ public record NotificationProperties(Map<NotificationKind, Set<Channel>> channel
             emailWorkers = emailWorkers == null ? 8 : emailWorkers;
             smsWorkers = smsWorkers == null ? 1 : smsWorkers;
             lease = lease == null ? Duration.ofSeconds(60) : lease;
-            pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
+            pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
             maxAttempts = maxAttempts == null ? 5 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;

@@ -43,6 +43,11 @@ import org.eduweek.notification.domain.NotificationStore;
 public class Dispatcher implements SmartLifecycle, DeliverySignal {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /**
+     * Due messages per scan. A scan reads the whole collection on the embedded store (it answers only _id and unique
+     * keys from an index), which is why scans are rare (poll interval) and new messages travel as hints instead.
+     */
+    private static final int SCAN_PAGE = 256;
 
     private final NotificationStore store;
     private final Delivery delivery;
@@ -132,12 +137,17 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
             try {
                 boolean stale = System.currentTimeMillis() - lastScan >= poll;
                 if (candidates.isEmpty() && (stale || rescan.get(channel).getAndSet(false))) {
-                    for (String id : store.dueCandidates(channel, clock.instant(), 256)) {
+                    List<String> due = store.dueCandidates(channel, clock.instant(), SCAN_PAGE);
+                    for (String id : due) {
                         if (!hintedIds.contains(id)) {
                             candidates.add(id);
                         }
                     }
                     lastScan = System.currentTimeMillis();
+                    if (due.size() == SCAN_PAGE) {
+                        // more are due (5,000 reminders at once): the next page as soon as this one is handed out
+                        rescan.get(channel).set(true);
+                    }
                 }
                 String id = candidates.poll();
                 if (id == null) {

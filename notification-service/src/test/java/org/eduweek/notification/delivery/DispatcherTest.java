@@ -3,6 +3,7 @@ package org.eduweek.notification.delivery;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -13,9 +14,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -98,5 +101,26 @@ class DispatcherTest {
         // the scan's copy of the id is skipped while the hint is pending; had the hint been claimed already, a
         // by-id claim would find it SENDING and do nothing (mocked: empty) - either way it is delivered once
         verify(delivery, timeout(500).times(1)).deliver(any());
+    }
+    @Test
+    void aFullPageOfDueMessagesIsFollowedByTheNextPageAtOnceNotAfterThePollInterval() {
+        // 600 messages due at once (reminders): pages of 256, 256, 88 - the poll interval is an hour
+        List<String> due = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            due.add("ntf-due-" + i);
+        }
+        AtomicInteger offset = new AtomicInteger();
+        when(store.dueCandidates(eq(Channel.EMAIL), any(), anyInt())).thenAnswer(call -> {
+            int from = offset.get();
+            int to = Math.min(due.size(), from + (int) call.getArgument(2));
+            offset.set(to);
+            return List.copyOf(due.subList(from, to));
+        });
+        when(store.dueCandidates(eq(Channel.SMS), any(), anyInt())).thenReturn(List.of());
+        when(store.tryClaim(anyString(), anyString(), any(), any())).thenAnswer(call -> Optional.of(
+                message(((String) call.getArgument(0)).substring(4)).claimedBy(dispatcher.owner(), NOW.plus(LEASE))));
+        dispatcher.start();
+
+        verify(delivery, timeout(10_000).times(600)).deliver(any());
     }
 }
