@@ -7,12 +7,14 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import org.eduweek.notification.config.NotificationProperties;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.Contact;
 import org.eduweek.notification.domain.ContactStore;
+import org.eduweek.notification.domain.DeliverySignal;
 import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationKind;
 import org.eduweek.notification.domain.NotificationState;
@@ -46,11 +48,13 @@ public class Delivery {
     private final NotificationProperties props;
     private final QuietHours quiet;
     private final Clock clock;
+    /** The dispatcher, which itself uses this class: looked up when first needed. */
+    private final ObjectProvider<DeliverySignal> signal;
 
     public Delivery(NotificationStore store, ContactStore contacts, SessionStore sessions,
             RegistrationStore registrations, SettingsStore settings, MessageRenderer renderer,
             CalendarInvite calendar, EmailSender email, SmsProvider sms, SmsRateLimiter rate,
-            NotificationProperties props, Clock clock) {
+            NotificationProperties props, Clock clock, ObjectProvider<DeliverySignal> signal) {
         this.store = store;
         this.contacts = contacts;
         this.sessions = sessions;
@@ -64,6 +68,7 @@ public class Delivery {
         this.props = props;
         this.quiet = new QuietHours(props.sms().quietStart(), props.sms().quietEnd());
         this.clock = clock;
+        this.signal = signal;
     }
 
     public void deliver(Notification n) {
@@ -76,7 +81,7 @@ public class Delivery {
         if (session.isEmpty()) {
             if (store.park(n, "waiting for the session's details") && sessions.stored(n.sessionId()).isPresent()) {
                 // it arrived while we parked: its release may have run before our marker was there
-                store.releaseWaiting("sessionId", n.sessionId());
+                store.releaseWaiting("sessionId", n.sessionId()).forEach(this::handOver);
             }
             return;
         }
@@ -105,7 +110,7 @@ public class Delivery {
             if (store.park(n, "waiting for the participant's contact data")
                     && contacts.find(n.participantId()).isPresent()) {
                 // it arrived while we parked: its release may have run before our marker was there
-                store.releaseWaiting("participantId", n.participantId());
+                store.releaseWaiting("participantId", n.participantId()).forEach(this::handOver);
             }
             return;
         }
@@ -192,6 +197,14 @@ public class Delivery {
         }
     }
 
+    /** A released message goes to the senders at once, not at the next scan. */
+    private void handOver(Notification released) {
+        DeliverySignal s = signal.getIfAvailable();
+        if (s != null) {
+            s.hint(released);
+        }
+    }
+
     private void failed(Notification n, DeliveryException e) {
         Instant now = clock.instant();
         int attempts = n.attempts() + 1;
@@ -199,7 +212,9 @@ public class Delivery {
             log.warn("Giving up {} after {} attempt(s): {}", n.dedupeKey(), attempts, e.getMessage());
             store.markFailed(n, e.getMessage(), now);
         } else {
-            store.retryLater(n, e.getMessage(), now.plus(props.delivery().backoff(attempts)));
+            Duration wait = props.delivery().backoff(attempts);
+            log.info("Retrying {} in {} (attempt {} failed): {}", n.dedupeKey(), wait, attempts, e.getMessage());
+            store.retryLater(n, e.getMessage(), now.plus(wait));
         }
     }
 

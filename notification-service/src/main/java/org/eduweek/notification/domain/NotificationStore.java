@@ -205,11 +205,21 @@ public class NotificationStore {
         return settle(claimed, NotificationState.WAITING, reason);
     }
 
-    /** The contact or session parked messages waited for has arrived. @return the released messages */
+    /**
+     * The contact or session parked messages waited for has arrived. @return the released messages
+     * <p>
+     * A marker whose message is still SENDING stays: its sender is between writing the marker and settling the
+     * message as WAITING (see {@link #park}), and its own re-check after parking needs the marker to release it.
+     * Removing it here lost messages for good (two messages of one participant parked at once: the first one's
+     * release took the second one's marker, and the second one then stayed WAITING).
+     */
     public List<Notification> releaseWaiting(String field, String value) {
         List<Notification> released = new ArrayList<>();
         for (Document marker : mongo.find(Query.query(where(field).is(value)), Document.class, WAITING)) {
             Notification n = mongo.findById(marker.getString("_id"), Notification.class);
+            if (n != null && n.state() == NotificationState.SENDING) {
+                continue;
+            }
             if (n != null && n.state() == NotificationState.WAITING
                     && transition(n, new Update().set("state", NotificationState.PLANNED))) {
                 released.add(n.movedTo(NotificationState.PLANNED));

@@ -86,4 +86,28 @@ class NotificationStoreTest {
         assertThat(store.tryClaim(n.id(), "instance-B", NOW.plus(LEASE).plusSeconds(1), LEASE))
                 .as("lease ran out: taken over").isPresent();
     }
+    @Test
+    void aReleaseRunningWhileAnotherMessageIsBeingParkedLeavesThatOneToItsOwnReCheck() {
+        // two messages of one participant wait for the contact: the email is parked already, the SMS's sender has
+        // written its marker but not yet settled the message (still SENDING) when the email's re-check releases
+        Notification email = plan("reg-w", NotificationKind.CONFIRMED, Channel.EMAIL);
+        Notification sms = plan("reg-w", NotificationKind.CONFIRMED, Channel.SMS);
+        store.insertAll(List.of(email, sms));
+        Notification emailClaimed = store.claim(email, "instance-A", NOW, LEASE).orElseThrow();
+        Notification smsClaimed = store.claim(sms, "instance-A", NOW, LEASE).orElseThrow();
+        assertThat(store.park(emailClaimed, "waiting for the participant's contact data")).isTrue();
+        mongo.save(new org.bson.Document("_id", smsClaimed.id()).append("participantId", "p-1")
+                .append("sessionId", "ses-1"), NotificationStore.WAITING);
+
+        assertThat(store.releaseWaiting("participantId", "p-1")).extracting(Notification::id)
+                .containsExactly(email.id());
+
+        // the SMS's sender now settles it as WAITING (the second half of park); its own re-check must still find
+        // the marker and release it
+        assertThat(store.settle(smsClaimed, NotificationState.WAITING, "waiting for the participant's contact data"))
+                .isTrue();
+        assertThat(store.releaseWaiting("participantId", "p-1")).extracting(Notification::id)
+                .containsExactly(sms.id());
+        assertThat(store.byKey(sms.dedupeKey()).orElseThrow().state()).isEqualTo(NotificationState.PLANNED);
+    }
 }
