@@ -37,12 +37,12 @@ public enum ServiceSpec {
      * changes; the heap only grows under load.
      */
     public List<String> hotPathJvmOptions() {
+        List<String> hotPath = List.of("-Xmx448m", "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=96m");
         return switch (this) {
-            case REGISTRATION, NOTIFICATION -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4",
-                    "-XX:ReservedCodeCacheSize=96m");
+            case REGISTRATION, NOTIFICATION -> hotPath;
             // the proxy allocates ~70 kB per request: ParallelGC's cheaper write barriers saved ~15 % of its CPU (JFR)
-            case GATEWAY -> List.of("-Xmx448m", "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=96m",
-                    "-XX:-UseSerialGC", "-XX:+UseParallelGC");
+            case GATEWAY -> java.util.stream.Stream.concat(hotPath.stream(),
+                    java.util.stream.Stream.of("-XX:-UseSerialGC", "-XX:+UseParallelGC")).toList();
             default -> List.of();
         };
     }

@@ -142,15 +142,18 @@ public final class MailCapture implements AutoCloseable {
     }
 
     public List<CapturedEmail> list(String to) {
-        List<Captured> matching;
+        List<Captured> all;
         synchronized (emails) {
-            String wanted = to == null || to.isBlank() ? null : to.trim();
-            matching = emails.stream().filter(c -> wanted == null || c.to() == null
-                    || c.to().stream().anyMatch(wanted::equalsIgnoreCase)).toList();
+            all = List.copyOf(emails);
         }
         String wanted = to == null || to.isBlank() ? null : to.trim();
-        return matching.stream().map(Captured::email).filter(Objects::nonNull)
-                .filter(e -> wanted == null || e.to().stream().anyMatch(wanted::equalsIgnoreCase)).toList();
+        // the envelope known at arrival spares parsing the others; a mail loaded without one is parsed to tell
+        return all.stream().filter(c -> c.to() == null || addressedTo(c.to(), wanted)).map(Captured::email)
+                .filter(Objects::nonNull).filter(e -> addressedTo(e.to(), wanted)).toList();
+    }
+
+    private static boolean addressedTo(List<String> recipients, String wanted) {
+        return wanted == null || recipients.stream().anyMatch(wanted::equalsIgnoreCase);
     }
 
     public CapturedEmail find(String id) {
