@@ -3,11 +3,21 @@ package org.eduweek.local.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /** mongo-java-server on an H2 file: the services talk to it with the real MongoDB driver. */
 public final class MongoNode implements AutoCloseable {
@@ -22,7 +32,7 @@ public final class MongoNode implements AutoCloseable {
 
     public static MongoNode start(Path dir, int port) throws IOException {
         Files.createDirectories(dir);
-        H2Backend backend = new HelloAwareH2Backend(dir.resolve("eduweek.mv").toAbsolutePath().toString());
+        H2Backend backend = new HelloAwareH2Backend(openStore(dir.resolve("eduweek.mv")));
         MongoServer server = new MongoServer(backend);
         // No oplog: nothing here uses change streams, and mongo-java-server's oplog is a second, ever-growing
         // collection written on every insert and update — it was the stack's hottest path under a registration burst.
@@ -37,13 +47,26 @@ public final class MongoNode implements AutoCloseable {
     }
 
     /**
+     * The H2 file with a page cache large enough for the whole working set. {@code H2Backend(String)} opens it with
+     * MVStore's default 16 MB: mongo-java-server answers every query that is not by a unique key with a full scan,
+     * and under a registration burst half of this JVM's CPU went to re-reading evicted pages from the file and
+     * Java-deserializing their documents again (JFR: {@code FileStore.readPage} 29 %, {@code ObjectInputStream} 26 %).
+     * A quarter of the heap, at most 256 MB; the pages are the decoded documents, so nothing is read twice.
+     */
+    static MVStore openStore(Path file) {
+        long quarterOfHeapMb = Runtime.getRuntime().maxMemory() / (4L * 1024 * 1024);
+        int cacheMb = (int) Math.max(16, Math.min(256, quarterOfHeapMb));
+        return new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMb).open();
+    }
+
+    /**
      * mongo-java-server 1.47 knows the legacy {@code isMaster} but not its successor {@code hello}, which Spring Boot's
      * MongoDB health indicator sends: answer it the same way, so {@code /actuator/health} reports the real state.
      */
     static final class HelloAwareH2Backend extends H2Backend {
 
-        HelloAwareH2Backend(String file) {
-            super(file);
+        HelloAwareH2Backend(MVStore store) {
+            super(store);
         }
 
         @Override
@@ -54,6 +77,51 @@ public final class MongoNode implements AutoCloseable {
                 return answer;
             }
             return super.handleCommand(channel, database, command, query);
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            return new FastIndexH2Database(databaseName);
+        }
+
+        /**
+         * H2's database with {@link UniqueIndexKeyType} as the key type of its unique-index maps and
+         * {@link IndexNarrowedH2Collection} as its collections. An inner class: the super constructor already opens
+         * the existing collections and indexes, before a field of this class could be set; the store is the
+         * enclosing backend's.
+         */
+        final class FastIndexH2Database extends H2Database {
+
+            FastIndexH2Database(String databaseName) {
+                super(databaseName, getMvStore(), getCursorRegistry());
+            }
+
+            /**
+             * H2Database opens an index map with {@code MVStore.openMap(name)}, which hands back a map already open
+             * under that name: open it first, under the same name, with the faster key type.
+             */
+            @Override
+            protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                getMvStore().openMap(indexMapName(collectionName, indexName),
+                        new MVMap.Builder<KeyValue, Object>().keyType(new UniqueIndexKeyType()));
+                return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            }
+
+            /** The same two maps as H2Database opens, under its names ({@code MongoNodeTest} pins them). */
+            @Override
+            protected MongoCollection<Object> openOrCreateCollection(String collectionName,
+                    CollectionOptions options) {
+                String fullName = getFullCollectionNamespace(collectionName);
+                MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
+                MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
+                return new IndexNarrowedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+            }
+
+            /** H2Database's own naming (private there); {@code MongoNodeTest} fails if a new version changes it. */
+            private String indexMapName(String collectionName, String indexName) {
+                return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            }
         }
     }
 

@@ -1,0 +1,177 @@
+package org.eduweek.local.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The embedded MongoDB's H2 file with {@link UniqueIndexKeyType}: lookups by {@code _id} and by unique keys find what
+ * was stored, duplicates are refused, and a file written by H2's default key type reads the same with ours and the
+ * other way round (same order on disk: a data folder from an earlier version keeps working, and could go back).
+ */
+class MongoNodeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void uniqueIndexMapsUseTheFastKeyTypeUnderH2sOwnMapNames() throws Exception {
+        try (Running db = start(dir.resolve("a.mv"), MongoNode.HelloAwareH2Backend::new)) {
+            MongoCollection<Document> things = db.collection();
+            things.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("code_unique"));
+            things.insertOne(new Document("_id", "t-1").append("code", "A"));
+
+            List<String> indexMaps = db.store().getMapNames().stream().filter(n -> n.contains("._index_")).toList();
+            assertThat(indexMaps).containsExactlyInAnyOrder("eduweek-test.things._index__id_",
+                    "eduweek-test.things._index_code_unique");
+            for (String name : indexMaps) {
+                assertThat(db.store().openMap(name).getKeyType()).isInstanceOf(UniqueIndexKeyType.class);
+            }
+        }
+    }
+
+    @Test
+    void findsAndRefusesByUniqueKeysAndReadsFilesOfTheDefaultKeyTypeBothWays() throws Exception {
+        Path file = dir.resolve("b.mv");
+        List<String> ids = IntStream.range(0, 3000).mapToObj(i -> "reg-" + Integer.toHexString(i * 7919)).toList();
+        // written with H2's default key type (what earlier versions of the launcher did)
+        try (Running db = start(file, H2Backend::new)) {
+            db.collection().createIndex(Indexes.ascending("activeKey"), new IndexOptions().unique(true));
+            db.collection().insertMany(documents(ids.subList(0, 1500)));
+        }
+        // read and extended with the fast key type
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            assertAllFound(db.collection(), ids.subList(0, 1500));
+            db.collection().insertMany(documents(ids.subList(1500, 3000)));
+            assertAllFound(db.collection(), ids);
+            assertThatThrownBy(() -> db.collection().insertOne(new Document("_id", "other")
+                    .append("activeKey", "ses-1:" + ids.get(2000)))).isInstanceOf(MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> db.collection().insertOne(new Document("_id", ids.get(10))))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            db.collection().deleteOne(Filters.eq("_id", ids.get(42)));
+            assertThat(db.collection().find(Filters.eq("activeKey", "ses-1:" + ids.get(42))).first()).isNull();
+        }
+        // and read back with the default key type
+        try (Running db = start(file, H2Backend::new)) {
+            List<String> kept = new ArrayList<>(ids);
+            kept.remove(ids.get(42));
+            assertAllFound(db.collection(), kept);
+            assertThat(db.collection().countDocuments()).isEqualTo(2999);
+        }
+    }
+
+    @Test
+    void collectionsAreIndexNarrowedAndConditionalWritesByKeyStillApplyTheirConditions() throws Exception {
+        try (Running db = start(dir.resolve("c.mv"), MongoNode.HelloAwareH2Backend::new)) {
+            MongoCollection<Document> seats = db.collection();
+            seats.createIndex(Indexes.ascending("label"), new IndexOptions().unique(true));
+            seats.insertMany(List.of(new Document("_id", "s1:ONLINE").append("free", 1).append("label", "one"),
+                    new Document("_id", "s2:ONLINE").append("free", 0).append("label", "two")));
+
+            // a seat is taken once, then the condition refuses
+            var take = Filters.and(Filters.eq("_id", "s1:ONLINE"), Filters.gt("free", 0));
+            assertThat(seats.findOneAndUpdate(take, Updates.inc("free", -1))).isNotNull();
+            assertThat(seats.findOneAndUpdate(take, Updates.inc("free", -1))).isNull();
+            assertThat(seats.find(Filters.eq("_id", "s1:ONLINE")).first().getInteger("free")).isZero();
+
+            // plain documents with the key and more: matched on all of it
+            assertThat(seats.find(new Document("_id", "s2:ONLINE").append("free", 0)).first()).isNotNull();
+            assertThat(seats.find(new Document("_id", "s2:ONLINE").append("free", 5)).first()).isNull();
+            assertThat(seats.find(new Document("label", "two").append("free", 0)).first()).isNotNull();
+            assertThat(seats.find(new Document("label", "two").append("free", 1)).first()).isNull();
+            assertThat(seats.find(Filters.and(Filters.eq("_id", "nope"), Filters.eq("free", 0))).first()).isNull();
+            assertThat(seats.updateOne(new Document("_id", "s2:ONLINE").append("free", 3), Updates.set("free", 9))
+                    .getMatchedCount()).isZero();
+            assertThat(seats.deleteOne(new Document("_id", "s2:ONLINE").append("label", "two")).getDeletedCount())
+                    .isEqualTo(1);
+            // queries that pin no unique key still scan, and find
+            assertThat(seats.countDocuments(Filters.gte("free", 0))).isEqualTo(1);
+            assertThat(seats.find(Filters.in("_id", "s1:ONLINE", "s2:ONLINE")).into(new ArrayList<>())).hasSize(1);
+
+            var collection = db.backend().resolveDatabase("eduweek-test").resolveCollection("things", true);
+            assertThat(collection).isInstanceOf(IndexNarrowedH2Collection.class);
+        }
+    }
+
+    @Test
+    void onlyKeysPinnedToOnePlainValueNarrowAQuery() {
+        var id = List.of(new IndexKey("_id", true));
+        assertThat(IndexNarrowedH2Collection.keyEqualities(doc("_id", "a", "free", doc("$gt", 0)), id))
+                .isEqualTo(doc("_id", "a"));
+        assertThat(IndexNarrowedH2Collection.keyEqualities(
+                doc("$and", List.of(doc("_id", "a"), doc("free", doc("$gt", 0)))), id)).isEqualTo(doc("_id", "a"));
+        assertThat(IndexNarrowedH2Collection.keyEqualities(doc("_id", doc("$in", List.of("a"))), id)).isNull();
+        assertThat(IndexNarrowedH2Collection.keyEqualities(doc("free", 1), id)).isNull();
+        assertThat(IndexNarrowedH2Collection.keyEqualities(doc("_id", null), id)).isNull();
+        assertThat(IndexNarrowedH2Collection.keyEqualities(
+                doc("_id", new de.bwaldvogel.mongo.bson.BsonRegularExpression("^a", "")), id)).isNull();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document doc(Object... keysAndValues) {
+        var d = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            d.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return d;
+    }
+
+    private static List<Document> documents(List<String> ids) {
+        return ids.stream().map(id -> new Document("_id", id).append("activeKey", "ses-1:" + id)).toList();
+    }
+
+    private static void assertAllFound(MongoCollection<Document> c, List<String> ids) {
+        for (String id : ids) {
+            assertThat(c.find(Filters.eq("_id", id)).first()).as(id).isNotNull();
+            Document byKey = c.find(Filters.eq("activeKey", "ses-1:" + id)).first();
+            assertThat(byKey).as(id).isNotNull();
+            assertThat(byKey.getString("_id")).isEqualTo(id);
+        }
+    }
+
+    private static Running start(Path file, Function<MVStore, H2Backend> backend) {
+        H2Backend b = backend.apply(MongoNode.openStore(file));
+        MongoServer server = new MongoServer(b);
+        server.bind("127.0.0.1", 0);
+        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+        return new Running(server, b, client);
+    }
+
+    private record Running(MongoServer server, H2Backend backend, MongoClient client) implements AutoCloseable {
+
+        MongoCollection<Document> collection() {
+            return client.getDatabase("eduweek-test").getCollection("things");
+        }
+
+        MVStore store() {
+            return backend.getMvStore();
+        }
+
+        @Override
+        public void close() {
+            client.close();
+            server.shutdown();
+        }
+    }
+}
