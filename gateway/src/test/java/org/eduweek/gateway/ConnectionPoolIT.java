@@ -1,0 +1,66 @@
+package org.eduweek.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+/**
+ * The gateway holds at most {@code GATEWAY_POOL_MAX_CONNECTIONS} connections to a service and queues the rest: a burst
+ * of concurrent requests is answered in full while the service never sees more at once (with the default elastic
+ * pool it saw all of them, and a burst of 1,000 overflowed a real service's accept backlog).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "GATEWAY_POOL_MAX_CONNECTIONS=4",
+        "eduweek.gateway.rate-limits.api.capacity=100000",
+        "eduweek.gateway.rate-limits.api.refill-tokens=100000" })
+class ConnectionPoolIT {
+
+    static final StubBackend SERVICE = StubBackend.started();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        for (String url : List.of("SCHEDULE_URL", "REGISTRATION_URL", "ANALYTICS_URL", "NOTIFICATION_URL",
+                "STACK_URL")) {
+            registry.add(url, SERVICE::url);
+        }
+        registry.add("eduweek.security.jwk-set-uri", () -> SERVICE.url() + "/.well-known/jwks.json");
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVICE.stop();
+    }
+
+    @Test
+    void queuesABurstBehindABoundedNumberOfConnectionsAndAnswersAll() {
+        WebClient wide = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(
+                        ConnectionProvider.builder("burst").maxConnections(100).build())))
+                .build();
+        // each call holds its connection until 30 calls are in (at most 800 ms): 20 calls, 4 at a time, ~4 s
+        List<Integer> statuses = Flux.range(0, 20)
+                .flatMap(i -> wide.get().uri("/api/schedule/sessions/{i}/busy", i)
+                        .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), 20)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(statuses).hasSize(20).containsOnly(200);
+        assertThat(SERVICE.requestsTo("/api/schedule/sessions/")).hasSize(20);
+        assertThat(SERVICE.busyPeak.get()).as("calls the service saw at once").isBetween(2, 4);
+    }
+}
