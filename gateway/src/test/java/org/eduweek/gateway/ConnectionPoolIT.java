@@ -2,21 +2,14 @@ package org.eduweek.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.reactive.function.client.WebClient;
-
-import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The gateway holds at most {@code GATEWAY_POOL_MAX_CONNECTIONS} connections to a service and queues the rest: a burst
@@ -50,15 +43,8 @@ class ConnectionPoolIT {
 
     @Test
     void queuesABurstBehindABoundedNumberOfConnectionsAndAnswersAll() {
-        WebClient wide = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(
-                        ConnectionProvider.builder("burst").maxConnections(100).build())))
-                .build();
         // each call holds its connection until 30 calls are in (at most 800 ms): 20 calls, 4 at a time, ~4 s
-        List<Integer> statuses = Flux.range(0, 20)
-                .flatMap(i -> wide.get().uri("/api/schedule/sessions/{i}/busy", i)
-                        .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), 20)
-                .collectList().block(Duration.ofSeconds(30));
+        List<Integer> statuses = Burst.statuses(port, "/api/schedule/sessions/{i}/busy", 20);
         assertThat(statuses).hasSize(20).containsOnly(200);
         assertThat(SERVICE.requestsTo("/api/schedule/sessions/")).hasSize(20);
         assertThat(SERVICE.busyPeak.get()).as("calls the service saw at once").isBetween(2, 4);

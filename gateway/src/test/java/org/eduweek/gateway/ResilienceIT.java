@@ -10,12 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import org.eduweek.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import reactor.test.StepVerifier;
 
 class ResilienceIT extends GatewayTestBase {
@@ -73,16 +70,7 @@ class ResilienceIT extends GatewayTestBase {
     @Test
     void letsManyConcurrentCallsThroughOneRoute() {
         // Spring Cloud's default bulkhead would answer the 26th concurrent call with a 503 (and open the circuit).
-        // The client's own pool must not cap concurrency (Reactor Netty's default holds 16 connections).
-        WebClient wide = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(
-                        ConnectionProvider.builder("wide").maxConnections(100).build())))
-                .build();
-        List<Integer> statuses = Flux.range(0, 40)
-                .flatMap(i -> wide.get()
-                        .uri("/api/schedule/sessions/{i}/busy", i)
-                        .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), 40)
-                .collectList().block(Duration.ofSeconds(30));
+        List<Integer> statuses = Burst.statuses(port, "/api/schedule/sessions/{i}/busy", 40);
         assertThat(statuses).hasSize(40).containsOnly(200);
         assertThat(BACKEND.busyPeak.get()).as("calls the service saw at once").isGreaterThanOrEqualTo(30);
     }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -70,6 +71,9 @@ public class JwtSecurityConfiguration {
             JwtAuthenticationConverter converter) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a stateless API: no login page to return to after authentication, no session to log out of
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> {
                     auth.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
                     props.publicPaths().forEach(p -> auth.requestMatchers(p).permitAll());
@@ -84,5 +88,17 @@ public class JwtSecurityConfiguration {
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
         return http.build();
+    }
+
+    /**
+     * No Spring Security observations at all: {@code management.observations.enable.spring.security=false} only
+     * turns them into no-ops, while every security filter, the authentication manager and the authorization managers
+     * stay wrapped in their observation decorators (JFR on a registration burst). http.server.requests still times
+     * every request, with its status.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 }

@@ -58,9 +58,11 @@ public final class MongoNode implements AutoCloseable {
         int cacheMb = (int) Math.max(16, Math.min(256, quarterOfHeapMb));
         // Changes are written once a second (MVStore's autoCommitDelay), or as soon as 1 MB of them is pending: under
         // a burst that was many writes a second, each re-serializing whole pages of documents (a third of this JVM's
-        // CPU, JFR). 16 MB keeps it to about one write a second; a crash loses the same second as before.
+        // CPU, JFR). 16 MB keeps it to about one write a second; a crash loses the same second as before. Pages split
+        // at 4 KB instead of 16 KB: a changed document (random ids land on random pages) re-serializes a quarter as
+        // many neighbours (page writes 37 % -> 14-20 % of this JVM's CPU).
         return new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMb)
-                .autoCommitBufferSize(16 * 1024).open();
+                .autoCommitBufferSize(16 * 1024).pageSplitSize(4 * 1024).open();
     }
 
     /**

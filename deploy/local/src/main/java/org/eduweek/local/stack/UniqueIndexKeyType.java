@@ -18,9 +18,12 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class UniqueIndexKeyType extends ObjectDataType {
 
-    /** Weak keys compare by identity: a key object's bytes never change (index keys are not mutated). */
-    private static final Cache<Object, byte[]> SERIALIZED = Caffeine.newBuilder().weakKeys().maximumSize(500_000)
-            .build();
+    /**
+     * Weak keys compare by identity (a key object's bytes never change: index keys are not mutated), and an entry
+     * goes when its key object does, so the memo is as large as the index pages held in memory. Not size-bounded on
+     * purpose: a bounded cache's read bookkeeping on every compare cost more than the serialization it saved (JFR).
+     */
+    private static final Cache<Object, byte[]> SERIALIZED = Caffeine.newBuilder().weakKeys().build();
 
     @Override
     public int compare(Object a, Object b) {
