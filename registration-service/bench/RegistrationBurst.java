@@ -37,7 +37,18 @@ public class RegistrationBurst {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(8)).build();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // the HTTP clients' pool threads are not daemons: without an explicit exit a failed run (the platform
+            // not up yet, say) would hang here instead of ending
+            System.err.println("FAILED: " + e);
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         if (args.length < 1) {
             System.err.println("usage: java RegistrationBurst.java <base-url> [--requests=1000] [--seats=50]");
             System.exit(2);

@@ -9,13 +9,19 @@ import java.util.concurrent.CountDownLatch;
 
 import org.eduweek.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import reactor.core.publisher.Flux;
+import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.test.StepVerifier;
 
 class ResilienceIT extends GatewayTestBase {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     @Test
     void answers503QuicklyWhileAServiceIsDownAndRecoversWhenItReturns() {
@@ -73,6 +79,14 @@ class ResilienceIT extends GatewayTestBase {
         List<Integer> statuses = Burst.statuses(port, "/api/schedule/sessions/{i}/busy", 40);
         assertThat(statuses).hasSize(40).containsOnly(200);
         assertThat(BACKEND.busyPeak.get()).as("calls the service saw at once").isGreaterThanOrEqualTo(30);
+    }
+
+    @Test
+    void aRequestThatWaitedTooLongForAPooledConnectionDoesNotCountAgainstTheService() {
+        var config = breakers.circuitBreaker("registration").getCircuitBreakerConfig();
+        assertThat(config.getIgnoreExceptionPredicate()
+                .test(new PoolAcquireTimeoutException(Duration.ofSeconds(10)))).isTrue();
+        assertThat(config.getIgnoreExceptionPredicate().test(new java.util.concurrent.TimeoutException())).isFalse();
     }
 
     @Test

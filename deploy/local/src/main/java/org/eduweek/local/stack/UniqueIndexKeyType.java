@@ -25,15 +25,33 @@ final class UniqueIndexKeyType extends ObjectDataType {
      */
     private static final Cache<Object, byte[]> SERIALIZED = Caffeine.newBuilder().weakKeys().build();
 
+    /** The key a B-tree search looks for, with its bytes: the last one per thread. */
+    private static final ThreadLocal<Object[]> SEARCHED = ThreadLocal.withInitial(() -> new Object[2]);
+
     @Override
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue && b instanceof KeyValue) {
-            return a == b ? 0 : compareNotNull(bytes(a), bytes(b));
+            return a == b ? 0 : compareNotNull(searched(a), stored(b));
         }
         return super.compare(a, b);
     }
 
-    private static byte[] bytes(Object key) {
+    /**
+     * H2's binary search passes the key it looks for first, the same object at every step of one search: its bytes
+     * are kept per thread for that search instead of in the shared memo (most are used for one search only, and a
+     * shared-map lookup on every step cost as much as the rest of the compare). Correct for any argument order: a
+     * different object is serialized afresh.
+     */
+    private static byte[] searched(Object key) {
+        Object[] last = SEARCHED.get();
+        if (last[0] != key) {
+            last[1] = serialize(key);
+            last[0] = key;
+        }
+        return (byte[]) last[1];
+    }
+
+    private static byte[] stored(Object key) {
         return SERIALIZED.get(key, ObjectDataType::serialize);
     }
 }
