@@ -49,8 +49,9 @@ public final class MongoNode implements AutoCloseable {
     /**
      * The H2 file with a page cache large enough for the whole working set. {@code H2Backend(String)} opens it with
      * MVStore's default 16 MB: mongo-java-server answers every query that is not by a unique key with a full scan,
-     * and under a registration burst half of this JVM's CPU went to re-reading evicted pages from the file and
-     * Java-deserializing their documents again (JFR: {@code FileStore.readPage} 29 %, {@code ObjectInputStream} 26 %).
+     * and under a registration burst nearly a third of this JVM's CPU went to re-reading evicted pages from the file
+     * and Java-deserializing their documents again (JFR: {@code FileStore.readPage} 29 %, most of it
+     * {@code ObjectInputStream}).
      * A quarter of the heap, at most 256 MB; the pages are the decoded documents, so nothing is read twice.
      */
     static MVStore openStore(Path file) {
