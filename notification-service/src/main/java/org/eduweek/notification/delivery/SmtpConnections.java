@@ -43,34 +43,35 @@ final class SmtpConnections {
     /** Sends a message whose headers are saved ({@code saveChanges()} done). */
     void send(MimeMessage message) throws MessagingException {
         Connection c = borrow();
-        boolean reused = c != null;
         if (c == null) {
             c = open();
-        }
-        try {
-            c.transport.sendMessage(message, message.getAllRecipients());
-        } catch (SendFailedException e) {
-            // the server answered (a refused recipient, say): nothing to do with the connection being stale
-            close(c);
-            throw e;
-        } catch (MessagingException e) {
-            close(c);
-            if (!reused) {
-                throw e;
-            }
-            // a kept-open connection the server dropped meanwhile: send on a fresh one now, which is what the
-            // back-off retry would do later (the fixed Message-ID covers the rare case the first one got through)
-            c = open();
+            sendOn(c, message);
+        } else {
             try {
-                c.transport.sendMessage(message, message.getAllRecipients());
-            } catch (MessagingException again) {
-                close(c);
-                throw again;
+                sendOn(c, message);
+            } catch (SendFailedException e) {
+                // the server answered (a refused recipient, say): nothing to do with the connection being stale
+                throw e;
+            } catch (MessagingException e) {
+                // a kept-open connection the server dropped meanwhile: send on a fresh one now, which is what the
+                // back-off retry would do later (the fixed Message-ID covers the rare case the first one got through)
+                c = open();
+                sendOn(c, message);
             }
         }
         c.sent++;
         c.lastUsed = System.nanoTime();
         giveBack(c);
+    }
+
+    /** One send; a connection that failed in any way is closed, never given back. */
+    private void sendOn(Connection c, MimeMessage message) throws MessagingException {
+        try {
+            c.transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            close(c);
+            throw e;
+        }
     }
 
     private Connection borrow() {

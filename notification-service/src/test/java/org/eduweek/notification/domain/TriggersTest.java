@@ -73,10 +73,7 @@ class TriggersTest {
     void plansRemindersWhenTheSessionIsStoredWhileTheRegistrationIs() {
         // nothing known of the session when the event is handled; its consumer stores it before ours is visible
         when(sessions.find("ses-1", 1L)).thenReturn(Optional.empty());
-        when(store.insertAll(anyList())).thenAnswer(call -> call.getArgument(0));
-        when(sessions.stored("ses-1")).thenReturn(Optional.of(session));
-        when(sessions.find("ses-1")).thenReturn(Optional.of(session));
-        when(registrations.find("reg-1")).thenReturn(Optional.of(reg));
+        sessionStoredWithTheRegistration(session);
 
         triggers.registrationCreated(reg, 1L, NOW);
 
@@ -90,14 +87,19 @@ class TriggersTest {
                 "OFFLINE", "Hall", null, "PUBLISHED", 2);
         when(sessions.find("ses-1", 1L)).thenReturn(Optional.of(session));
         when(planner.plansFor(reg, session, NOW, NOW)).thenReturn(List.of(reminder(Channel.EMAIL)));
-        when(store.insertAll(anyList())).thenAnswer(call -> call.getArgument(0));
-        when(sessions.stored("ses-1")).thenReturn(Optional.of(moved));
-        when(sessions.find("ses-1")).thenReturn(Optional.of(moved));
-        when(registrations.find("reg-1")).thenReturn(Optional.of(reg));
+        sessionStoredWithTheRegistration(moved);
 
         triggers.registrationCreated(reg, 1L, NOW);
 
         verify(planner).plan(reg, moved, NOW, NOW);
+    }
+
+    /** The plans are stored, and the session as it is once the registration is stored: {@code stored}. */
+    private void sessionStoredWithTheRegistration(SessionReplica stored) {
+        when(store.insertAll(anyList())).thenAnswer(call -> call.getArgument(0));
+        when(sessions.stored("ses-1")).thenReturn(Optional.of(stored));
+        when(sessions.find("ses-1")).thenReturn(Optional.of(stored));
+        when(registrations.find("reg-1")).thenReturn(Optional.of(reg));
     }
 
     @Test
