@@ -180,8 +180,8 @@ public final class Platform implements AutoCloseable {
                     throw new IOException("Could not prepare " + jars.get(spec) + ": " + e.getCause(), e.getCause());
                 }
                 ServiceProcess process = ServiceProcess.start(spec, java, launch, ports.get(spec),
-                        jvmOptionsFor(spec), environment(spec, issuer), dataDir, logs.resolve(spec.module() + ".log"),
-                        console);
+                        jvmOptionsFor(spec), spec.isBackgroundConsumer() ? options.backgroundNice() : 0,
+                        environment(spec, issuer), dataDir, logs.resolve(spec.module() + ".log"), console);
                 synchronized (processes) {
                     processes.add(process);
                 }

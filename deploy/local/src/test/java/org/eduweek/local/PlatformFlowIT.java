@@ -196,6 +196,35 @@ class PlatformFlowIT {
     }
 
     @Test
+    @Order(2)
+    void eventOnlyConsumersRunAtALowerCpuPriorityThanTheRequestPath() throws Exception {
+        for (ServiceProcess process : platform.processes()) {
+            Path stat = Path.of("/proc", Long.toString(process.pid()), "task");
+            if (!Files.isDirectory(stat)) {
+                return; // not Linux: nothing to read the niceness from
+            }
+            int expected = process.spec().isBackgroundConsumer() ? PlatformOptions.DEFAULT_BACKGROUND_NICE : 0;
+            // every thread, not only the main one: a renice of the pid would have missed the JVM's worker threads
+            try (var tasks = Files.list(stat)) {
+                for (Path task : tasks.toList()) {
+                    if (!Files.exists(task.resolve("stat"))) {
+                        continue; // the thread ended in between
+                    }
+                    assertThat(niceness(task.resolve("stat"))).as(process.spec() + " thread " + task.getFileName())
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    /** Field 19 of /proc/.../stat, counted after the parenthesised command name (which may hold spaces). */
+    private static int niceness(Path stat) throws java.io.IOException {
+        String line = Files.readString(stat);
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Integer.parseInt(fields[16]);
+    }
+
+    @Test
     @Order(3)
     void restartOnTheSameDataAndOtherPortsKeepsSessionsAndRegistrations() throws Exception {
         assertThat(sessionId).as("the flow test ran first").isNotNull();

@@ -48,6 +48,20 @@ class PlatformOptionsTest {
     }
 
     @Test
+    void eventOnlyConsumersRunNicedByDefaultAndTheEnvVarTunesOrDisablesIt() {
+        assertThat(PlatformOptions.fromEnvironment(Map.of()).backgroundNice()).isEqualTo(19);
+        assertThat(PlatformOptions.fromEnvironment(Map.of("EDUWEEK_BACKGROUND_NICE", "0")).backgroundNice()).isZero();
+        assertThat(PlatformOptions.fromEnvironment(Map.of("EDUWEEK_BACKGROUND_NICE", " 10 ")).backgroundNice())
+                .isEqualTo(10);
+        assertThatThrownBy(() -> PlatformOptions.fromEnvironment(Map.of("EDUWEEK_BACKGROUND_NICE", "20")))
+                .hasMessageContaining("EDUWEEK_BACKGROUND_NICE=20");
+        assertThatThrownBy(() -> PlatformOptions.fromEnvironment(Map.of("EDUWEEK_BACKGROUND_NICE", "low")))
+                .hasMessageContaining("EDUWEEK_BACKGROUND_NICE=low");
+        assertThat(java.util.Arrays.stream(ServiceSpec.values()).filter(ServiceSpec::isBackgroundConsumer))
+                .containsExactlyInAnyOrder(ServiceSpec.NOTIFICATION, ServiceSpec.ANALYTICS);
+    }
+
+    @Test
     void rejectsAPortThatIsNotANumber() {
         assertThatThrownBy(() -> PlatformOptions.fromEnvironment(Map.of("EDUWEEK_MONGO_PORT", "mongo")))
                 .hasMessageContaining("EDUWEEK_MONGO_PORT=mongo");

@@ -35,14 +35,18 @@ public final class ServiceProcess {
         this.logFile = logFile;
     }
 
-    /** {@code launch} is what follows the JVM flags (see {@link AppLayout#prepare}). */
+    /**
+     * {@code launch} is what follows the JVM flags (see {@link AppLayout#prepare}); {@code nice} above 0 lowers the
+     * child's CPU priority (see {@link #niced}).
+     */
     public static ServiceProcess start(ServiceSpec spec, JavaRuntime java, List<String> launch, int port,
-            List<String> jvmOptions, Map<String, String> env, Path workDir, Path logFile, Consumer<String> console)
-            throws IOException {
+            List<String> jvmOptions, int nice, Map<String, String> env, Path workDir, Path logFile,
+            Consumer<String> console) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.executable().toString());
         command.addAll(jvmOptions);
         command.addAll(launch);
+        command = niced(nice, command, NICE_COMMANDS);
         Files.createDirectories(logFile.getParent());
         Files.writeString(logFile, "==== " + Instant.now() + " eduweek-local starts " + spec + " on port " + port
                 + " with Java " + java.feature() + ": " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
@@ -59,6 +63,25 @@ public final class ServiceProcess {
             }
         });
         return service;
+    }
+
+    /** Where {@code nice} (coreutils) lives on Linux and macOS. */
+    static final List<Path> NICE_COMMANDS = List.of(Path.of("/usr/bin/nice"), Path.of("/bin/nice"));
+
+    /**
+     * The command run through {@code nice -n <nice>} when a {@code nice} executable is there (not on Windows: the
+     * command stays as it is). {@code nice} replaces itself with the command, so the pid stays the JVM's, and every
+     * thread the JVM starts inherits the priority (a later {@code renice} of the pid would reach only the main thread).
+     */
+    static List<String> niced(int nice, List<String> command, List<Path> niceCommands) {
+        if (nice <= 0) {
+            return command;
+        }
+        return niceCommands.stream().filter(Files::isExecutable).findFirst().map(niceCommand -> {
+            List<String> wrapped = new ArrayList<>(List.of(niceCommand.toString(), "-n", Integer.toString(nice)));
+            wrapped.addAll(command);
+            return wrapped;
+        }).orElse(command);
     }
 
     public ServiceSpec spec() {

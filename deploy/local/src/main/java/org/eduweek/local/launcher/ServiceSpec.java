@@ -32,9 +32,10 @@ public enum ServiceSpec {
     /**
      * Flags added after the lean defaults for the request-facing hot path: a burst of 1,000 simultaneous
      * registrations ran registration-service out of a 192 MiB heap (OutOfMemoryError, measured), and a proxy or a
-     * write path limited to C1 loses peak throughput. notification-service is on that path too: the same burst is
-     * 1,000 confirmation emails (templates, calendar files) that must go out within a second each. Idle RSS barely
-     * changes; the heap only grows under load.
+     * write path limited to C1 loses peak throughput. notification-service gets them too: the same burst is
+     * 1,000 confirmation emails (templates, calendar files), and C2 clears that backlog sooner once the burst has
+     * passed (it runs at a lower priority, see {@link #isBackgroundConsumer}). Idle RSS barely changes; the heap only
+     * grows under load.
      */
     public List<String> hotPathJvmOptions() {
         List<String> hotPath = List.of("-Xmx448m", "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=96m");
@@ -45,6 +46,17 @@ public enum ServiceSpec {
                     java.util.stream.Stream.of("-XX:-UseSerialGC", "-XX:+UseParallelGC")).toList();
             default -> List.of();
         };
+    }
+
+    /**
+     * Whether this service only consumes events, with no request waiting on it. On one shared machine the launcher
+     * runs these at a lower CPU priority ({@code EDUWEEK_BACKGROUND_NICE}): during a burst of registrations the
+     * request path (gateway, registration, the stack) gets the cores first and these catch up from Kafka right after.
+     * Measured on 2 cores: the 1,000-registration burst went from 103-141 to 223-286 registrations/s (see
+     * {@link org.eduweek.local.PlatformOptions#DEFAULT_BACKGROUND_NICE}).
+     */
+    public boolean isBackgroundConsumer() {
+        return this == NOTIFICATION || this == ANALYTICS;
     }
 
     public String portEnv() {
