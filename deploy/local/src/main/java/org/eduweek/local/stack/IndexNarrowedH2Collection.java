@@ -27,6 +27,9 @@ import org.h2.mvstore.MVMap;
  * grows with the collection. The result is the same by construction: every document matching the query has the key
  * the index was asked for, and the library's own index path ({@code matchDocuments} over positions) applies the full
  * query. Whether an index can take the key is still the library's decision ({@link Index#canHandle}).
+ *
+ * <p>Failing a unique key, a plain equality on the first field of a secondary index narrows the query to that
+ * index's candidates ({@link EqualityCandidatesIndex}), matched the same way.
  */
 final class IndexNarrowedH2Collection extends H2Collection {
 
@@ -43,6 +46,15 @@ final class IndexNarrowedH2Collection extends H2Collection {
             if (key != null && index.canHandle(key)) {
                 return matchDocuments(query, index.getPositions(key), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
+            }
+        }
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof EqualityCandidatesIndex secondary) {
+                Object key = EqualityCandidatesIndex.lookupKey(equalTo(query, secondary.field()));
+                if (key != null) {
+                    return matchDocuments(query, secondary.candidates(key, this::streamAllDocumentsWithPosition),
+                            orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
             }
         }
         return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
@@ -65,7 +77,8 @@ final class IndexNarrowedH2Collection extends H2Collection {
         return key;
     }
 
-    private static Object equalTo(Document query, String field) {
+    /** The plain value the query requires {@code field} to equal, at its top level or in a top-level $and; or null. */
+    static Object equalTo(Document query, String field) {
         Object value = query.get(field);
         if (isPlain(value)) {
             return value;

@@ -92,8 +92,9 @@ public final class MongoNode implements AutoCloseable {
         }
 
         /**
-         * H2's database with {@link UniqueIndexKeyType} as the key type of its unique-index maps and
-         * {@link IndexNarrowedH2Collection} as its collections. An inner class: the super constructor already opens
+         * H2's database with {@link UniqueIndexKeyType} as the key type of its unique-index maps,
+         * {@link EqualityCandidatesIndex} for its secondary indexes and {@link IndexNarrowedH2Collection} as its
+         * collections. An inner class: the super constructor already opens
          * the existing collections and indexes, before a field of this class could be set; the store is the
          * enclosing backend's.
          */
@@ -123,6 +124,16 @@ public final class MongoNode implements AutoCloseable {
                 MVMap<Object, Document> data = getMvStore().openMap("databases." + fullName);
                 MVMap<String, Object> meta = getMvStore().openMap("meta." + fullName);
                 return new IndexNarrowedH2Collection(this, collectionName, options, data, meta, getCursorRegistry());
+            }
+
+            /**
+             * mongo-java-server accepts a non-unique index but keeps nothing for it (an {@code EmptyIndex}, "not yet
+             * implemented"), so queries on it scan the collection: keep candidates in memory instead.
+             */
+            @Override
+            protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName,
+                    List<IndexKey> keys, boolean sparse) {
+                return new EqualityCandidatesIndex(indexName, keys);
             }
 
             /** H2Database's own naming (private there); {@code MongoNodeTest} fails if a new version changes it. */

@@ -116,6 +116,73 @@ class MongoNodeTest {
     }
 
     @Test
+    void secondaryIndexesNarrowEqualitiesAndAnswerExactlyWhatAScanAnswersThroughWritesAndRestarts() throws Exception {
+        Path file = dir.resolve("e.mv");
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Document d = new Document("_id", "reg-" + Integer.toHexString(i * 7919 % 4096))
+                    .append("sessionId", "ses-" + (i % 7)).append("status", i % 3 == 0 ? "WAITLISTED" : "CONFIRMED")
+                    .append("waitNumber", i).append("draft", new Document("campus", i % 2 == 0 ? "Pingyuan" : "Tongzhou"));
+            switch (i % 11) {
+                case 0 -> d.remove("sessionId");                                    // missing
+                case 1 -> d.put("sessionId", null);                                 // null
+                case 2 -> d.put("sessionId", List.of("ses-1", "ses-2"));            // an array: matches by element
+                case 3 -> d.put("sessionId", new Document("id", "ses-1"));          // embedded: never a plain match
+                case 4 -> d.put("sessionId", i % 2 == 0 ? 1 : 1.0);                 // numbers equal across types
+                case 5 -> d.put("draft", List.of(new Document("campus", "Pingyuan"))); // the path crosses an array
+                default -> { }
+            }
+            documents.add(d);
+        }
+        List<org.bson.conversions.Bson> queries = List.of(Filters.eq("sessionId", "ses-1"),
+                Filters.eq("sessionId", "ses-2"), Filters.eq("sessionId", 1L), Filters.eq("sessionId", "nope"),
+                Filters.and(Filters.eq("sessionId", "ses-3"), Filters.eq("status", "WAITLISTED"),
+                        Filters.gt("waitNumber", 100)),
+                Filters.eq("draft.campus", "Pingyuan"), Filters.eq("status", "CONFIRMED"));
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            MongoCollection<Document> indexed = db.collection();
+            MongoCollection<Document> plain = db.client().getDatabase("eduweek-test").getCollection("plain");
+            indexed.createIndex(Indexes.ascending("sessionId", "status", "waitNumber"));
+            indexed.createIndex(Indexes.ascending("draft.campus"));
+            indexed.insertMany(documents.subList(0, 150));
+            plain.insertMany(documents.subList(0, 150));
+            assertSameAnswers(indexed, plain, queries);
+            // written after the index was built: inserts, updates that move a document between values, deletes
+            indexed.insertMany(documents.subList(150, 300));
+            plain.insertMany(documents.subList(150, 300));
+            for (MongoCollection<Document> c : List.of(indexed, plain)) {
+                c.updateMany(Filters.eq("sessionId", "ses-2"), Updates.set("sessionId", "ses-3"));
+                c.updateOne(Filters.eq("_id", documents.get(20).get("_id")), Updates.set("sessionId", "ses-1"));
+                c.findOneAndUpdate(Filters.and(Filters.eq("sessionId", "ses-1"), Filters.eq("status", "WAITLISTED")),
+                        Updates.set("status", "CONFIRMED"));
+                c.deleteMany(Filters.eq("sessionId", "ses-5"));
+                c.deleteOne(Filters.eq("_id", documents.get(2).get("_id")));
+            }
+            assertSameAnswers(indexed, plain, queries);
+            var collection = db.backend().resolveDatabase("eduweek-test").resolveCollection("things", true);
+            assertThat(((IndexNarrowedH2Collection) collection).getIndexes())
+                    .filteredOn(EqualityCandidatesIndex.class::isInstance).hasSize(2)
+                    .allSatisfy(index -> assertThat(index.getCount()).as("built and kept").isPositive());
+        }
+        // after a restart the index is rebuilt from the file on first use
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            assertSameAnswers(db.collection(), db.client().getDatabase("eduweek-test").getCollection("plain"),
+                    queries);
+        }
+    }
+
+    private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> plain,
+            List<org.bson.conversions.Bson> queries) {
+        for (var query : queries) {
+            List<Document> expected = plain.find(query).into(new ArrayList<>());
+            assertThat(indexed.find(query).into(new ArrayList<>())).as(query.toString()).isEqualTo(expected);
+            assertThat(indexed.find(query).sort(new Document("waitNumber", -1)).limit(3).into(new ArrayList<>()))
+                    .isEqualTo(plain.find(query).sort(new Document("waitNumber", -1)).limit(3).into(new ArrayList<>()));
+        }
+        assertThat(indexed.find(Filters.eq("sessionId", "ses-1")).into(new ArrayList<>())).isNotEmpty();
+    }
+
+    @Test
     void onlyKeysPinnedToOnePlainValueNarrowAQuery() {
         var id = List.of(new IndexKey("_id", true));
         assertThat(IndexNarrowedH2Collection.keyEqualities(doc("_id", "a", "free", doc("$gt", 0)), id))
@@ -159,6 +226,7 @@ class MongoNodeTest {
     }
 
     private record Running(MongoServer server, H2Backend backend, MongoClient client) implements AutoCloseable {
+
 
         MongoCollection<Document> collection() {
             return client.getDatabase("eduweek-test").getCollection("things");

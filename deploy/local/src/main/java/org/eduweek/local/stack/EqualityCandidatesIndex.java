@@ -1,0 +1,220 @@
+package org.eduweek.local.stack;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * A non-unique index in memory, for the secondary indexes the services declare ({@code participantId},
+ * {@code sessionId + seatMode + status + waitNumber}, {@code state + channel + dueAt}, ...), which mongo-java-server
+ * accepts but does not implement: it answered every query on them with a scan of the whole collection, so the cost
+ * of a consumer's lookup grew with every registration ever stored (measured: the stack JVM's CPU per registration
+ * doubled after 24,000 registrations, and its idle CPU grew with the data: the delivery poller scanned everything).
+ *
+ * <p>It maps the value of the index's FIRST field to the positions ({@code _id}s) of the documents holding it, and
+ * only narrows: {@link IndexNarrowedH2Collection} reads those candidates and applies the whole query to each, so the
+ * answer is the one a scan gives, in the same order (positions in the store's key order). What it cannot judge
+ * exactly it keeps as a candidate for every value: documents whose field is an array or sits under an array (an
+ * equality may match an element), or holds a type without a reliable {@code equals}. Numbers are keyed by their
+ * {@code double} value (1, 1L and 1.0 are equal in a query). A document whose field is missing, null or an embedded
+ * document cannot equal a plain value and is left out.
+ *
+ * <p>It lives in memory only: built by one scan the first time a query uses it (after a restart, on first use), then
+ * kept current by the collection's add, update and remove calls, which like the queries run under the collection's
+ * lock. Until built, those calls are ignored: the scan sees their result.
+ */
+final class EqualityCandidatesIndex extends Index<Object> {
+
+    /** The store's own key order, so candidates come out in the order a scan would visit them. */
+    private static final ObjectDataType STORE_ORDER = new ObjectDataType();
+
+    /** Marks a document that stays a candidate for every value. */
+    private static final Object ANY = new Object();
+
+    private final String field;
+    private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
+    private final Set<Object> anyValue = new LinkedHashSet<>();
+    private final Map<Object, Object> valueByPosition = new HashMap<>();
+    private boolean built;
+
+    EqualityCandidatesIndex(String name, List<IndexKey> keys) {
+        // sparse, as mongo-java-server's EmptyIndex that this replaces: the collection then accepts that remove()
+        // names no position, and the index description stays what clients saw before
+        super(name, keys, true);
+        this.field = keys.get(0).getKey();
+    }
+
+    /** The field whose equality this index narrows. */
+    String field() {
+        return field;
+    }
+
+    /**
+     * The key a query's plain equality value is looked up by, or null when this index cannot narrow by it (the
+     * caller then scans).
+     */
+    static Object lookupKey(Object queryValue) {
+        Object key = keyOf(queryValue);
+        return key == ANY ? null : key;
+    }
+
+    /**
+     * Every position whose document may hold {@code key} in the field, in the store's key order; built by one scan
+     * of {@code all} on first use.
+     */
+    synchronized List<Object> candidates(Object key, Supplier<Stream<DocumentWithPosition<Object>>> all) {
+        if (!built) {
+            try (Stream<DocumentWithPosition<Object>> documents = all.get()) {
+                documents.forEach(d -> put(d.getPosition(), d.getDocument()));
+            }
+            built = true;
+        }
+        List<Object> candidates = new ArrayList<>(positionsByValue.getOrDefault(key, Set.of()));
+        candidates.addAll(anyValue);
+        candidates.sort(STORE_ORDER::compare);
+        return candidates;
+    }
+
+    @Override
+    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (built) {
+            put(position, document);
+        }
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        if (built) {
+            take(Missing.ofNullable(document.get("_id")));
+        }
+        return null;
+    }
+
+    @Override
+    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        if (built) {
+            take(position);
+            put(position, newDocument);
+        }
+    }
+
+    @Override
+    public synchronized void drop() {
+        positionsByValue.clear();
+        anyValue.clear();
+        valueByPosition.clear();
+        built = false;
+    }
+
+    @Override
+    public synchronized long getCount() {
+        return valueByPosition.size();
+    }
+
+    private void put(Object position, Document document) {
+        Object key = keyOf(valueAt(document, field));
+        if (key == null) {
+            return;
+        }
+        valueByPosition.put(position, key);
+        if (key == ANY) {
+            anyValue.add(position);
+        } else {
+            positionsByValue.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(position);
+        }
+    }
+
+    private void take(Object position) {
+        Object key = valueByPosition.remove(position);
+        if (key == ANY) {
+            anyValue.remove(position);
+        } else if (key != null) {
+            Set<Object> positions = positionsByValue.get(key);
+            if (positions != null && positions.remove(position) && positions.isEmpty()) {
+                positionsByValue.remove(key);
+            }
+        }
+    }
+
+    /** The field's value by a dotted path; {@link #ANY} when the path crosses an array. */
+    static Object valueAt(Document document, String path) {
+        Object value = document;
+        for (String part : path.split("\\.")) {
+            if (value instanceof Collection<?>) {
+                return ANY;
+            }
+            if (!(value instanceof Document d)) {
+                return null;
+            }
+            value = d.get(part);
+        }
+        return value;
+    }
+
+    /** The lookup key of a stored or queried value: null when no plain equality can match it, ANY when unsure. */
+    private static Object keyOf(Object value) {
+        if (value == null || value == ANY) {
+            return value;
+        }
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Instant
+                || value instanceof ObjectId || value instanceof UUID) {
+            return value;
+        }
+        if (value instanceof Document || value instanceof Missing) {
+            return null;
+        }
+        return ANY;
+    }
+
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing to refuse
+    }
+
+    /** The library's own planner never picks it: {@link IndexNarrowedH2Collection} asks it for candidates. */
+    @Override
+    public boolean canHandle(Document query) {
+        return false;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        throw new UnsupportedOperationException("use candidates()");
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+}
