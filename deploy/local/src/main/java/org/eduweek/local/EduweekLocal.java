@@ -123,6 +123,7 @@ public final class EduweekLocal {
               EDUWEEK_JAVA_HOME (JDK for the services; default: newest JDK 21+ found, else this one),
               EDUWEEK_JAVA_OPTS (extra JVM flags for the services), EDUWEEK_CDS=false (no class-data sharing archive), EDUWEEK_START_TIMEOUT (seconds, default 300),
               EDUWEEK_BIND_ADDRESS (stack HTTP and SMTP; default 127.0.0.1, 0.0.0.0 in a container),
+              EDUWEEK_BACKGROUND_NICE (CPU niceness of notification and analytics, 0 = off; default 19),
               JWT_ISSUER (default http://127.0.0.1:<stack port>), JWT_AUDIENCE (default eduweek).
             """;
 }
