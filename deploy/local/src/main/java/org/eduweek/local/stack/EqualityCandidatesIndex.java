@@ -42,13 +42,13 @@ import org.h2.mvstore.type.ObjectDataType;
  */
 final class EqualityCandidatesIndex extends Index<Object> {
 
-    /** The store's own key order, so candidates come out in the order a scan would visit them. */
-    private static final ObjectDataType STORE_ORDER = new ObjectDataType();
 
     /** Marks a document that stays a candidate for every value. */
     private static final Object ANY = new Object();
 
     private final String field;
+    /** The store's own key order, so candidates come out in the order a scan would visit them. */
+    private final ObjectDataType storeOrder = new ObjectDataType();
     private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
     private final Set<Object> anyValue = new LinkedHashSet<>();
     private final Map<Object, Object> valueByPosition = new HashMap<>();
@@ -88,7 +88,7 @@ final class EqualityCandidatesIndex extends Index<Object> {
         }
         List<Object> candidates = new ArrayList<>(positionsByValue.getOrDefault(key, Set.of()));
         candidates.addAll(anyValue);
-        candidates.sort(STORE_ORDER::compare);
+        candidates.sort(storeOrder::compare);
         return candidates;
     }
 

@@ -83,7 +83,22 @@ public final class MongoNode implements AutoCloseable {
                 answer.put("isWritablePrimary", Boolean.TRUE);
                 return answer;
             }
+            CountPipeline count = "aggregate".equals(command) ? CountPipeline.of(query) : null;
+            if (count != null) {
+                return count.answer(database, count(database, count));
+            }
             return super.handleCommand(channel, database, command, query);
+        }
+
+        /** A countDocuments answered by a query (see {@link CountPipeline}), under the collection's own lock. */
+        private int count(String database, CountPipeline count) {
+            MongoCollection<?> collection = resolveDatabase(database).resolveCollection(count.collection(), false);
+            if (collection == null) {
+                return 0;
+            }
+            synchronized (collection) {
+                return collection.count(count.filter(), count.skip(), count.limit());
+            }
         }
 
         @Override

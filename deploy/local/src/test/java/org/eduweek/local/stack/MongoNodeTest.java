@@ -171,6 +171,63 @@ class MongoNodeTest {
         }
     }
 
+    @Test
+    void countDocumentsIsAnsweredThroughTheIndexesWithTheSameFigures() throws Exception {
+        try (Running db = start(dir.resolve("f.mv"), MongoNode.HelloAwareH2Backend::new)) {
+            MongoCollection<Document> indexed = db.collection();
+            MongoCollection<Document> plain = db.client().getDatabase("eduweek-test").getCollection("plain");
+            indexed.createIndex(Indexes.ascending("sessionId", "status"));
+            for (MongoCollection<Document> c : List.of(indexed, plain)) {
+                c.insertMany(IntStream.range(0, 200).mapToObj(i -> new Document("_id", "reg-" + i)
+                        .append("sessionId", "ses-" + (i % 4)).append("status", i % 5 == 0 ? "WAITLISTED" : "CONFIRMED")
+                        .append("waitNumber", i)).toList());
+            }
+            var collection = (IndexNarrowedH2Collection) db.backend().resolveDatabase("eduweek-test")
+                    .resolveCollection("things", true);
+            var secondary = collection.getIndexes().stream().filter(EqualityCandidatesIndex.class::isInstance)
+                    .findFirst().orElseThrow();
+            assertThat(secondary.getCount()).as("not built before the first query").isZero();
+
+            var waitlisted = Filters.and(Filters.eq("sessionId", "ses-1"), Filters.eq("status", "WAITLISTED"));
+            assertThat(indexed.countDocuments(waitlisted)).isEqualTo(plain.countDocuments(waitlisted)).isEqualTo(10);
+            assertThat(secondary.getCount()).as("the count went through the index").isEqualTo(200);
+
+            var early = Filters.and(Filters.eq("sessionId", "ses-2"), Filters.lt("waitNumber", 100));
+            var options = new com.mongodb.client.model.CountOptions().skip(5).limit(10);
+            assertThat(indexed.countDocuments(early, options)).isEqualTo(plain.countDocuments(early, options))
+                    .isEqualTo(10);
+            assertThat(indexed.countDocuments(Filters.eq("sessionId", "nope"))).isZero();
+            assertThat(indexed.countDocuments()).isEqualTo(200);
+            assertThat(db.client().getDatabase("eduweek-test").getCollection("missing").countDocuments()).isZero();
+            // any other pipeline is still the library's
+            List<Document> perSession = indexed.aggregate(List.of(new Document("$match", new Document("status", "WAITLISTED")),
+                    new Document("$group", new Document("_id", "$sessionId").append("n", new Document("$sum", 1))),
+                    new Document("$sort", new Document("_id", 1)))).into(new ArrayList<>());
+            assertThat(perSession).extracting(d -> d.getInteger("n")).containsExactly(10, 10, 10, 10);
+        }
+    }
+
+    @Test
+    void onlyTheDriversCountShapeIsTakenForACount() {
+        var match = doc("$match", doc("sessionId", "ses-1"));
+        var group = doc("$group", doc("_id", 1, "n", doc("$sum", 1)));
+        var count = CountPipeline.of(doc("aggregate", "things", "pipeline", List.of(match, doc("$skip", 2),
+                doc("$limit", 3), group), "cursor", doc(), "$db", "eduweek-test"));
+        assertThat(count).isEqualTo(new CountPipeline("things", doc("sessionId", "ses-1"), 2, 3));
+        assertThat(count.answer("eduweek-test", 0).get("cursor")).isEqualTo(
+                doc("id", 0L, "ns", "eduweek-test.things", "firstBatch", List.of()));
+
+        assertThat(CountPipeline.of(doc("aggregate", "things", "pipeline", List.of(match, group), "collation",
+                doc("locale", "zh")))).as("options that change matching").isNull();
+        assertThat(CountPipeline.of(doc("aggregate", "things", "pipeline", List.of(match, doc("$sort", doc("a", 1)),
+                group)))).isNull();
+        assertThat(CountPipeline.of(doc("aggregate", "things", "pipeline", List.of(match,
+                doc("$group", doc("_id", "$sessionId", "n", doc("$sum", 1))))))).isNull();
+        assertThat(CountPipeline.of(doc("aggregate", "things", "pipeline", List.of(match,
+                doc("$group", doc("_id", 1, "n", doc("$sum", "$seats"))))))).isNull();
+        assertThat(CountPipeline.of(doc("aggregate", 1, "pipeline", List.of(match, group)))).isNull();
+    }
+
     private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> plain,
             List<org.bson.conversions.Bson> queries) {
         for (var query : queries) {
