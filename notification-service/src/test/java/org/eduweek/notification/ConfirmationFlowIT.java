@@ -74,6 +74,15 @@ class ConfirmationFlowIT extends NotificationITBase {
     }
 
     @Test
+    void parkedMessageMarkersAreIndexedByParticipantAndSession(
+            @Autowired org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        List<String> keys = new ArrayList<>();
+        mongo.getCollection(NotificationStore.WAITING).listIndexes()
+                .forEach(index -> keys.add(index.get("key", org.bson.Document.class).toJson()));
+        assertThat(keys).contains("{\"participantId\": 1}", "{\"sessionId\": 1}");
+    }
+
+    @Test
     void holdsTheConfirmationUntilTheContactArrivesThenSendsIt() {
         String sessionId = Fixtures.id("ses");
         String regId = Fixtures.id("reg");

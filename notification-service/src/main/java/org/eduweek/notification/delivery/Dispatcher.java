@@ -44,8 +44,8 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     /**
-     * Due messages per scan. A scan reads the whole collection on the embedded store (it answers only _id and unique
-     * keys from an index), which is why scans are rare (poll interval) and new messages travel as hints instead.
+     * Due messages per scan. Scans are rare (poll interval) and new messages travel as hints instead: a scan is a
+     * query over the due index ({@code state, channel, dueAt}), and on a store without it, a read of everything.
      */
     private static final int SCAN_PAGE = 256;
 

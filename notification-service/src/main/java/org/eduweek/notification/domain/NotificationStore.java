@@ -28,8 +28,8 @@ import org.eduweek.platform.outbox.OutboxRelay;
 /**
  * The delivery state machine. Every transition is one atomic compare-and-set on the document's {@code token}
  * (id#version): it matches only if nothing changed since the caller read or claimed it, and it replaces the token.
- * That single-field match is also what keeps the embedded mongo-java-server fast: it serves single-field unique
- * lookups from an index but scans the collection for any compound condition.
+ * That single-field match is also what keeps the embedded mongo-java-server fast: it serves a unique key from its
+ * index directly.
  */
 @Component
 public class NotificationStore {
@@ -37,7 +37,7 @@ public class NotificationStore {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NotificationStore.class);
 
     public static final String COLLECTION = "notifications";
-    static final String WAITING = "notification_waiting";
+    public static final String WAITING = "notification_waiting";
 
     private final MongoTemplate mongo;
     private final OutcomeEvents outcomes;

@@ -14,7 +14,7 @@ import org.eduweek.registration.domain.Registration;
 /**
  * Indexes the rules rely on, created at startup (idempotent). {@code activeKey} unique + sparse is what makes "one
  * active registration per participant and session" hold under concurrent requests; the others serve the queries
- * on a real MongoDB (the embedded server scans anyway).
+ * on a real MongoDB, and the embedded one (the local launcher narrows queries by their first field).
  */
 @Component
 public class MongoIndexes implements InitializingBean {

@@ -76,20 +76,23 @@ final class EqualityCandidatesIndex extends Index<Object> {
     }
 
     /**
-     * Every position whose document may hold {@code key} in the field, in the store's key order; built by one scan
-     * of {@code all} on first use.
+     * Every position whose document may hold one of {@code keys} in the field, in the store's key order; built by one
+     * scan of {@code all} on first use.
      */
-    synchronized List<Object> candidates(Object key, Supplier<Stream<DocumentWithPosition<Object>>> all) {
+    synchronized List<Object> candidates(Collection<Object> keys, Supplier<Stream<DocumentWithPosition<Object>>> all) {
         if (!built) {
             try (Stream<DocumentWithPosition<Object>> documents = all.get()) {
                 documents.forEach(d -> put(d.getPosition(), d.getDocument()));
             }
             built = true;
         }
-        List<Object> candidates = new ArrayList<>(positionsByValue.getOrDefault(key, Set.of()));
-        candidates.addAll(anyValue);
-        candidates.sort(storeOrder::compare);
-        return candidates;
+        Set<Object> candidates = new LinkedHashSet<>(anyValue);
+        for (Object key : keys) {
+            candidates.addAll(positionsByValue.getOrDefault(key, Set.of()));
+        }
+        List<Object> sorted = new ArrayList<>(candidates);
+        sorted.sort(storeOrder::compare);
+        return sorted;
     }
 
     @Override

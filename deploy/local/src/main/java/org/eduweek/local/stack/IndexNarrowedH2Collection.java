@@ -28,8 +28,8 @@ import org.h2.mvstore.MVMap;
  * the index was asked for, and the library's own index path ({@code matchDocuments} over positions) applies the full
  * query. Whether an index can take the key is still the library's decision ({@link Index#canHandle}).
  *
- * <p>Failing a unique key, a plain equality on the first field of a secondary index narrows the query to that
- * index's candidates ({@link EqualityCandidatesIndex}), matched the same way.
+ * <p>Failing a unique key, plain values pinned on the first field of a secondary index ({@link #oneOf}) narrow the
+ * query to that index's candidates ({@link EqualityCandidatesIndex}), matched the same way.
  */
 final class IndexNarrowedH2Collection extends H2Collection {
 
@@ -50,9 +50,9 @@ final class IndexNarrowedH2Collection extends H2Collection {
         }
         for (Index<Object> index : getIndexes()) {
             if (index instanceof EqualityCandidatesIndex secondary) {
-                Object key = EqualityCandidatesIndex.lookupKey(equalTo(query, secondary.field()));
-                if (key != null) {
-                    return matchDocuments(query, secondary.candidates(key, this::streamAllDocumentsWithPosition),
+                List<Object> keys = lookupKeys(oneOf(query, secondary.field()));
+                if (keys != null) {
+                    return matchDocuments(query, secondary.candidates(keys, this::streamAllDocumentsWithPosition),
                             orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
@@ -75,6 +75,77 @@ final class IndexNarrowedH2Collection extends H2Collection {
             key.put(indexKey.getKey(), value);
         }
         return key;
+    }
+
+    /**
+     * The plain values of which every document the query matches holds one in {@code field}, or null when the query
+     * does not pin the field: an equality or a {@code $in} of plain values, at the top level, in a clause of a
+     * top-level {@code $and}, or in every branch of an {@code $or} there (the union of the branches). The delivery
+     * poller's {@code {channel, $or: [{state: PLANNED, dueAt <= now}, {state: SENDING, leaseUntil < now}]}} is
+     * pinned to two states by its $or.
+     */
+    static List<Object> oneOf(Document query, String field) {
+        List<Object> values = valuesAt(query, field);
+        if (values != null) {
+            return values;
+        }
+        if (query.get("$or") instanceof Collection<?> branches) {
+            values = union(branches, field);
+            if (values != null) {
+                return values;
+            }
+        }
+        if (query.get("$and") instanceof Collection<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document c) {
+                    values = oneOf(c, field);
+                    if (values != null) {
+                        return values;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Object> valuesAt(Document query, String field) {
+        Object value = query.get(field);
+        if (isPlain(value)) {
+            return List.of(value);
+        }
+        if (value instanceof Document condition && condition.size() == 1
+                && condition.get("$in") instanceof Collection<?> in && in.stream().allMatch(v -> isPlain(v))) {
+            return List.copyOf(in);
+        }
+        return null;
+    }
+
+    private static List<Object> union(Collection<?> branches, String field) {
+        List<Object> all = new java.util.ArrayList<>();
+        for (Object branch : branches) {
+            List<Object> values = branch instanceof Document b ? oneOf(b, field) : null;
+            if (values == null) {
+                return null;
+            }
+            all.addAll(values);
+        }
+        return all.isEmpty() ? null : all;
+    }
+
+    /** The index lookup keys of these query values, or null when one of them cannot be looked up. */
+    private static List<Object> lookupKeys(List<Object> values) {
+        if (values == null) {
+            return null;
+        }
+        List<Object> keys = new java.util.ArrayList<>();
+        for (Object value : values) {
+            Object key = EqualityCandidatesIndex.lookupKey(value);
+            if (key == null) {
+                return null;
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     /** The plain value the query requires {@code field} to equal, at its top level or in a top-level $and; or null. */

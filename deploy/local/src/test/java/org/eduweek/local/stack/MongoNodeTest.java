@@ -138,7 +138,13 @@ class MongoNodeTest {
                 Filters.eq("sessionId", "ses-2"), Filters.eq("sessionId", 1L), Filters.eq("sessionId", "nope"),
                 Filters.and(Filters.eq("sessionId", "ses-3"), Filters.eq("status", "WAITLISTED"),
                         Filters.gt("waitNumber", 100)),
-                Filters.eq("draft.campus", "Pingyuan"), Filters.eq("status", "CONFIRMED"));
+                Filters.eq("draft.campus", "Pingyuan"), Filters.eq("status", "CONFIRMED"),
+                Filters.in("sessionId", "ses-4", "ses-6", 1), Filters.in("sessionId"),
+                // the delivery poller's shape: the first field pinned by every branch of an $or
+                Filters.and(Filters.eq("status", "WAITLISTED"), Filters.or(
+                        Filters.and(Filters.eq("sessionId", "ses-1"), Filters.lt("waitNumber", 50)),
+                        Filters.and(Filters.eq("sessionId", "ses-4"), Filters.gt("waitNumber", 250)))),
+                Filters.or(Filters.eq("sessionId", "ses-6"), Filters.eq("waitNumber", 7)));
         try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
             MongoCollection<Document> indexed = db.collection();
             MongoCollection<Document> plain = db.client().getDatabase("eduweek-test").getCollection("plain");
@@ -237,6 +243,21 @@ class MongoNodeTest {
                     .isEqualTo(plain.find(query).sort(new Document("waitNumber", -1)).limit(3).into(new ArrayList<>()));
         }
         assertThat(indexed.find(Filters.eq("sessionId", "ses-1")).into(new ArrayList<>())).isNotEmpty();
+    }
+
+    @Test
+    void aSecondaryIndexFieldIsPinnedByEqualitiesInsAndEveryBranchOfAnOr() {
+        assertThat(IndexNarrowedH2Collection.oneOf(doc("state", "PLANNED"), "state")).containsExactly("PLANNED");
+        assertThat(IndexNarrowedH2Collection.oneOf(doc("state", doc("$in", List.of("A", "B"))), "state"))
+                .containsExactly("A", "B");
+        assertThat(IndexNarrowedH2Collection.oneOf(doc("$and", List.of(doc("channel", "EMAIL"), doc("$or", List.of(
+                doc("state", "PLANNED", "dueAt", doc("$lte", 5)), doc("state", "SENDING", "leaseUntil", doc("$lt", 5)))))),
+                "state")).containsExactly("PLANNED", "SENDING");
+        assertThat(IndexNarrowedH2Collection.oneOf(doc("$or", List.of(doc("state", "A"), doc("other", 1))), "state"))
+                .as("a branch that does not pin the field").isNull();
+        assertThat(IndexNarrowedH2Collection.oneOf(doc("state", doc("$ne", "A")), "state")).isNull();
+        assertThat(IndexNarrowedH2Collection.oneOf(doc("state", doc("$in", List.of("A", doc("x", 1)))), "state"))
+                .isNull();
     }
 
     @Test
