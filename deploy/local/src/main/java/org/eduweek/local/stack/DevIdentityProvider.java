@@ -54,11 +54,21 @@ public final class DevIdentityProvider {
     }
 
     private final RSAKey key;
+    /**
+     * One signer for every token (thread-safe): a new one per token converted the JWK to a private key each time, a
+     * quarter of the cost of minting the registration benchmark's 1,000 tokens (JFR: 20 of 83 samples in sign).
+     */
+    private final RSASSASigner signer;
     private final String issuer;
 
     private DevIdentityProvider(RSAKey key, String issuer) {
         this.key = key;
         this.issuer = issuer;
+        try {
+            this.signer = new RSASSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Unusable dev signing key " + key.getKeyID(), e);
+        }
     }
 
     public static DevIdentityProvider open(Path dir, String issuer) throws IOException {
@@ -145,7 +155,7 @@ public final class DevIdentityProvider {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                     .type(JOSEObjectType.JWT).build(), claims);
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(signer);
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
