@@ -1,5 +1,6 @@
 package org.eduweek.local.stack;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -121,7 +122,7 @@ final class IndexNarrowedH2Collection extends H2Collection {
     }
 
     private static List<Object> union(Collection<?> branches, String field) {
-        List<Object> all = new java.util.ArrayList<>();
+        List<Object> all = new ArrayList<>();
         for (Object branch : branches) {
             List<Object> values = branch instanceof Document b ? oneOf(b, field) : null;
             if (values == null) {
@@ -137,7 +138,7 @@ final class IndexNarrowedH2Collection extends H2Collection {
         if (values == null) {
             return null;
         }
-        List<Object> keys = new java.util.ArrayList<>();
+        List<Object> keys = new ArrayList<>();
         for (Object value : values) {
             Object key = EqualityCandidatesIndex.lookupKey(value);
             if (key == null) {
@@ -149,7 +150,7 @@ final class IndexNarrowedH2Collection extends H2Collection {
     }
 
     /** The plain value the query requires {@code field} to equal, at its top level or in a top-level $and; or null. */
-    static Object equalTo(Document query, String field) {
+    private static Object equalTo(Document query, String field) {
         Object value = query.get(field);
         if (isPlain(value)) {
             return value;

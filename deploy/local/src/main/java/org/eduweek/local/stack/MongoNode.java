@@ -48,8 +48,8 @@ public final class MongoNode implements AutoCloseable {
 
     /**
      * The H2 file with a page cache large enough for the whole working set. {@code H2Backend(String)} opens it with
-     * MVStore's default 16 MB: mongo-java-server answers every query that is not by a unique key with a full scan,
-     * and under a registration burst nearly a third of this JVM's CPU went to re-reading evicted pages from the file
+     * MVStore's default 16 MB: mongo-java-server answered every query that was not by a unique key with a full
+     * scan (see {@link IndexNarrowedH2Collection} for what is narrowed now), and under a registration burst nearly a third of this JVM's CPU went to re-reading evicted pages from the file
      * and Java-deserializing their documents again (JFR: {@code FileStore.readPage} 29 %, most of it
      * {@code ObjectInputStream}).
      * A quarter of the heap, at most 256 MB; the pages are the decoded documents, so nothing is read twice.
@@ -113,9 +113,8 @@ public final class MongoNode implements AutoCloseable {
         /**
          * H2's database with {@link UniqueIndexKeyType} as the key type of its unique-index maps,
          * {@link EqualityCandidatesIndex} for its secondary indexes and {@link IndexNarrowedH2Collection} as its
-         * collections. An inner class: the super constructor already opens
-         * the existing collections and indexes, before a field of this class could be set; the store is the
-         * enclosing backend's.
+         * collections. An inner class: the super constructor already opens the existing collections and indexes,
+         * before a field of this class could be set; the store is the enclosing backend's.
          */
         final class FastIndexH2Database extends H2Database {
 
