@@ -58,11 +58,24 @@ public final class ServiceProcess {
         ServiceProcess service = new ServiceProcess(spec, port, builder.start(), logFile);
         service.process.onExit().thenAccept(p -> {
             if (!service.stopping) {
-                console.accept("!! " + spec + " (pid " + p.pid() + ") exited unexpectedly with code " + p.exitValue()
-                        + "; see " + logFile);
+                console.accept(exitMessage(spec, p.pid(), p.exitValue(), logFile));
             }
         });
         return service;
+    }
+
+    /**
+     * What the console says when a service ends before the launcher stopped it. Ctrl-C in a terminal signals the
+     * whole foreground process group, so the services get SIGINT together with the launcher and stop on their own
+     * (gracefully: their shutdown hooks run); that is not a crash.
+     */
+    static String exitMessage(ServiceSpec spec, long pid, int code, Path logFile) {
+        String what = switch (code) {
+            case 130 -> "stopped on Ctrl-C (SIGINT)";
+            case 143 -> "stopped on SIGTERM";
+            default -> "exited unexpectedly with code " + code;
+        };
+        return (code == 130 ? "" : "!! ") + spec + " (pid " + pid + ") " + what + "; see " + logFile;
     }
 
     /** Where {@code nice} (coreutils) lives on Linux and macOS. */

@@ -35,4 +35,16 @@ class ServiceProcessTest {
         assertThat(ServiceProcess.niced(0, JAVA, ServiceProcess.NICE_COMMANDS)).isEqualTo(JAVA);
         assertThat(ServiceProcess.niced(10, JAVA, List.of(dir.resolve("missing"), notExecutable))).isEqualTo(JAVA);
     }
+
+    @Test
+    void aServiceStoppedByCtrlCIsNotReportedAsACrash() {
+        Path log = Path.of("logs", "schedule-service.log");
+
+        assertThat(ServiceProcess.exitMessage(ServiceSpec.SCHEDULE, 42, 130, log))
+                .isEqualTo("schedule-service (pid 42) stopped on Ctrl-C (SIGINT); see " + log);
+        assertThat(ServiceProcess.exitMessage(ServiceSpec.SCHEDULE, 42, 143, log)).startsWith("!! ")
+                .contains("stopped on SIGTERM");
+        assertThat(ServiceProcess.exitMessage(ServiceSpec.SCHEDULE, 42, 1, log))
+                .isEqualTo("!! schedule-service (pid 42) exited unexpectedly with code 1; see " + log);
+    }
 }
