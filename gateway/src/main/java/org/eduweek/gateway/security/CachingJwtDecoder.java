@@ -29,7 +29,9 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
             long maximumSize) {
         this.delegate = delegate;
         this.validator = validator;
-        this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize).build();
+        this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maximumSize)
+                // bookkeeping on the calling event loop, not a wake-up of the common pool (see BucketStore)
+                .executor(Runnable::run).build();
     }
 
     @Override
