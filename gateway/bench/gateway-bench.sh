@@ -11,7 +11,8 @@
 #   BACKEND_URL=http://127.0.0.1:8081 BENCH_PATH=/api/schedule/sessions/<id> gateway/bench/gateway-bench.sh
 #   gateway/bench/gateway-bench.sh --stand-in            # no platform: a minimal stand-in backend (nginx static JSON)
 # Knobs: DURATION (s, default 20), CONNECTIONS (saturation, default 64), WARMUP (s, default 10),
-#        GATEWAY_WARMUP (s, default 120: the gateway is warmed until its throughput stops rising, at most this long),
+#        GATEWAY_WARMUP (s, default 180: the gateway is warmed until its throughput stops rising, at most this long),
+#        GATEWAY_WARMUP_MIN (s, default 60: it is warmed at least this long),
 #        GATEWAY_JAVA (default: the newest JDK 21+ under /usr/lib/jvm, as the local launcher picks, else java),
 #        GATEWAY_JAVA_OPTS (default -Xms256m -Xmx448m -XX:+UseParallelGC: the production heap; the throughput collector
 #        has cheaper write barriers than G1 and its young pauses are ~1 ms at this heap size).
@@ -29,7 +30,8 @@ DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
 GATEWAY_JAVA_OPTS="${GATEWAY_JAVA_OPTS:--Xms256m -Xmx448m -XX:+UseParallelGC}"
-GATEWAY_WARMUP="${GATEWAY_WARMUP:-120}"
+GATEWAY_WARMUP="${GATEWAY_WARMUP:-180}"
+GATEWAY_WARMUP_MIN="${GATEWAY_WARMUP_MIN:-60}"
 GATEWAY_JAR="${GATEWAY_JAR:-$ROOT/gateway/target/gateway.jar}"
 # The JDK the local launcher gives the services (the newest 21+ installed), else the one on the PATH.
 newest_jdk() { local j; for j in $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -V -r); do
@@ -138,13 +140,18 @@ for t in "${ORDER[@]}"; do
   wrk -t1 -c32 -d"${WARMUP}s" "${URL[$t]}" > /dev/null
 done
 # A JVM reaches its speed only once C2 has compiled the hot path: ten seconds are not enough on a busy 2-core box
-# (the gateway then measured 1-7 ms of CPU per request instead of ~0.2 ms). Warm it until two 5-second runs agree.
-prev=0; waited=0
+# (the gateway then measured 1-7 ms of CPU per request instead of ~0.2 ms). Two 5-second runs that agree are not
+# enough either: C2 compiles in steps, and runs stopped at 1,270-1,380 req/s when another minute reached ~1,650.
+# Warm it at least GATEWAY_WARMUP_MIN seconds, then until three 5-second runs in a row agree within 5 %.
+runs=(); waited=0
 while (( waited < GATEWAY_WARMUP )); do
   now="$(wrk -t1 -c32 -d5s "${URL[gateway]}" | awk '/Requests\/sec/ {printf "%d", $2}')"; waited=$(( waited + 5 ))
   echo "warm-up gateway: ${now} req/s after ${waited}s"
-  (( prev > 0 && now * 100 < prev * 105 && now * 100 > prev * 95 )) && break
-  prev=$now
+  runs+=("$now")
+  if (( waited >= GATEWAY_WARMUP_MIN && ${#runs[@]} >= 3 )); then
+    read -r lo hi < <(printf '%s\n' "${runs[@]: -3}" | sort -n | awk 'NR==1 {lo=$1} {hi=$1} END {print lo, hi}')
+    (( hi * 100 <= lo * 105 )) && break
+  fi
 done
 
 # CPU time (user+system, all threads) per request of the proxy processes: on a shared box this is steadier than
