@@ -3,7 +3,6 @@ package org.eduweek.gateway.filter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,25 +61,25 @@ public class ReadTimeoutRoutingFilter extends NettyRoutingFilter {
     @Override
     protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
         HttpClient client = super.getHttpClient(route, exchange);
-        Duration timeout = responseTimeout(route).orElse(NONE);
+        Duration timeout = responseTimeout(route);
         if (client != httpClient) {
             // a route with its own connect timeout: the parent built a new client for this request already
-            return client.responseTimeout(timeout == NONE ? null : timeout);
+            return client.responseTimeout(timeout);
         }
-        return clients.computeIfAbsent(timeout, t -> httpClient.responseTimeout(t == NONE ? null : t));
+        return clients.computeIfAbsent(timeout == null ? NONE : timeout, key -> httpClient.responseTimeout(timeout));
     }
 
-    /** The route's {@code response-timeout} metadata when it has one (negative: none), else the configured one. */
-    Optional<Duration> responseTimeout(Route route) {
+    /** The route's {@code response-timeout} metadata when it has one, else the configured one; null for none. */
+    private Duration responseTimeout(Route route) {
         Object configured = route.getMetadata().get(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR);
         if (configured != null) {
             try {
                 long millis = configured instanceof Number n ? n.longValue() : Long.parseLong(configured.toString());
-                return millis < 0 ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+                return millis < 0 ? null : Duration.ofMillis(millis);
             } catch (NumberFormatException e) {
                 // as the parent does: an unreadable value falls back to the configured timeout
             }
         }
-        return Optional.ofNullable(defaultTimeout);
+        return defaultTimeout == null || defaultTimeout.isNegative() ? null : defaultTimeout;
     }
 }
