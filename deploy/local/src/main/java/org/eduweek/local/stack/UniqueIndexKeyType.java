@@ -22,8 +22,12 @@ final class UniqueIndexKeyType extends ObjectDataType {
      * Weak keys compare by identity (a key object's bytes never change: index keys are not mutated), and an entry
      * goes when its key object does, so the memo is as large as the index pages held in memory. Not size-bounded on
      * purpose: a bounded cache's read bookkeeping on every compare cost more than the serialization it saved (JFR).
+     * Its upkeep runs on the comparing thread: handed to the common pool (Caffeine's default) it woke a pool thread
+     * every few hundred reads, 10 % of the MongoDB threads' CPU under a registration burst (JFR:
+     * {@code ForkJoinPool.signalWork} under {@code BoundedLocalCache.afterRead}), plus the pool thread's own.
      */
-    private static final Cache<Object, byte[]> SERIALIZED = Caffeine.newBuilder().weakKeys().build();
+    private static final Cache<Object, byte[]> SERIALIZED = Caffeine.newBuilder().weakKeys().executor(Runnable::run)
+            .build();
 
     /** The key a B-tree search looks for, with its bytes: the last one per thread. */
     private static final ThreadLocal<Object[]> SEARCHED = ThreadLocal.withInitial(() -> new Object[2]);
