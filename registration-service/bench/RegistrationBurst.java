@@ -85,6 +85,7 @@ public class RegistrationBurst {
                 (System.nanoTime() - waitStart) / 1_000_000);
 
         String[] tokens = mintTokens(idp, tokenUrl, run, requests);
+        System.out.printf("minted %d participant tokens; firing %d registrations at once%n", requests, requests);
         // warm the connection pool a little so the burst measures registrations, not TCP handshakes
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
                 .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
