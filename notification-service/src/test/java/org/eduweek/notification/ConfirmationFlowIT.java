@@ -83,6 +83,28 @@ class ConfirmationFlowIT extends NotificationITBase {
     }
 
     @Test
+    void aContactArrivingJustAfterTheRegistrationGetsTheConfirmationSentWithoutParkingIt() {
+        String sessionId = Fixtures.id("ses");
+        String regId = Fixtures.id("reg");
+        String pid = Fixtures.id("p");
+        String key = regId + ":CONFIRMED:1:EMAIL";
+        fixtures.publishSession("SessionScheduled", fixtures.session(sessionId, Duration.ofDays(3), 1));
+        fixtures.publishRegistration("RegistrationCreated",
+                fixtures.registration(regId, sessionId, pid, "CONFIRMED", 1));
+        // claimed, and held in memory for the contact
+        await().atMost(Duration.ofSeconds(20)).until(() -> store.byKey(key)
+                .map(n -> n.state() == NotificationState.SENDING).orElse(false));
+
+        fixtures.publishProfile(fixtures.profile(pid, pid + "@example.edu", null, "en", false, 1));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestMail.to(pid + "@example.edu").size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> store.byKey(key).orElseThrow().state()
+                == NotificationState.SENT);
+        // parked and released, it would have been claimed a second time
+        assertThat(store.byKey(key).orElseThrow().claims()).isEqualTo(1);
+    }
+
+    @Test
     void holdsTheConfirmationUntilTheContactArrivesThenSendsIt() {
         String sessionId = Fixtures.id("ses");
         String regId = Fixtures.id("reg");

@@ -34,7 +34,7 @@ public record NotificationProperties(Map<NotificationKind, Set<Channel>> channel
                 NotificationKind.SESSION_CANCELLED, Set.of(Channel.EMAIL, Channel.SMS),
                 NotificationKind.ANNOUNCEMENT, Set.of(Channel.EMAIL)) : channels;
         reminders = reminders == null ? new Reminders(null, null) : reminders;
-        delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null) : delivery;
+        delivery = delivery == null ? new Delivery(null, null, null, null, null, null, null, null, null) : delivery;
         sms = sms == null ? new Sms(null, null, null, null, null, null) : sms;
         defaultLanguage = defaultLanguage == null ? "en" : defaultLanguage;
     }
@@ -59,9 +59,13 @@ public record NotificationProperties(Map<NotificationKind, Set<Channel>> channel
      *        retries, quiet-hours SMS, other instances' leftovers (new messages need no scan: they are handed over)
      * @param maxAttempts provider attempts before a message is given up as NotificationFailed
      * @param initialBackoff first retry delay, doubled per attempt up to {@code maxBackoff}
+     * @param contactWait how long a claimed message whose participant's contact is not known yet waits for it in
+     *        memory before it is parked (WAITING) in the database; zero parks at once. A new participant's contact
+     *        and their first registration travel on two topics, so the registration usually comes first.
      */
     public record Delivery(Boolean enabled, Integer emailWorkers, Integer smsWorkers, Duration lease,
-            Duration pollInterval, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+            Duration pollInterval, Integer maxAttempts, Duration initialBackoff, Duration maxBackoff,
+            Duration contactWait) {
         public Delivery {
             enabled = enabled == null || enabled;
             emailWorkers = emailWorkers == null ? 8 : emailWorkers;
@@ -71,6 +75,7 @@ public record NotificationProperties(Map<NotificationKind, Set<Channel>> channel
             maxAttempts = maxAttempts == null ? 5 : maxAttempts;
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(10) : initialBackoff;
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(10) : maxBackoff;
+            contactWait = contactWait == null ? Duration.ofSeconds(5) : contactWait;
         }
 
         public Duration backoff(int attempts) {

@@ -107,6 +107,14 @@ public class Delivery {
         }
         Optional<Contact> contact = contacts.find(n.participantId());
         if (contact.isEmpty()) {
+            DeliverySignal dispatcher = signal.getIfAvailable();
+            if (dispatcher != null && dispatcher.holdForContact(n)) {
+                // held in memory, still claimed. It arrived meanwhile: its handover may have run before we held.
+                if (contacts.find(n.participantId()).isPresent()) {
+                    dispatcher.contactArrived(n.participantId());
+                }
+                return;
+            }
             if (store.park(n, "waiting for the participant's contact data")
                     && contacts.find(n.participantId()).isPresent()) {
                 // it arrived while we parked: its release may have run before our marker was there

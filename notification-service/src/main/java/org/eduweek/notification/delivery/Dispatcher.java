@@ -2,6 +2,7 @@ package org.eduweek.notification.delivery;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,9 +17,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +42,12 @@ import org.eduweek.notification.domain.NotificationStore;
  * the hinted copy. Claims thus run as parallel as sends, right before the send (a claimed message never waits for
  * a worker). The scanner sleeps until woken or until the poll interval passes (how planned reminders, retries and
  * other instances' leftovers are noticed).
+ *
+ * <p>A message whose participant's contact is not known yet (a new participant's first registration: the contact
+ * comes on another topic, usually just after) is held in memory, still claimed, until the contact arrives or
+ * {@code contact-wait} runs out; only then is it parked in the database. Parking and releasing cost five more writes
+ * per message, and under a registration burst almost every confirmation went that way. A held message is safe in a
+ * crash: it stays claimed (SENDING) in the database, and its lease brings it back.
  */
 @Component
 public class Dispatcher implements SmartLifecycle, DeliverySignal {
@@ -48,6 +58,8 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
      * query over the due index ({@code state, channel, dueAt}), and on a store without it, a read of everything.
      */
     private static final int SCAN_PAGE = 256;
+    /** Messages held for a contact at most at once (memory bound); more are parked at once. */
+    static final int MAX_HELD = 10_000;
 
     private final NotificationStore store;
     private final Delivery delivery;
@@ -66,6 +78,14 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
     private final Map<Channel, Semaphore> available = new EnumMap<>(Channel.class);
     private final List<Thread> claimers = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
+    /** Claimed messages held for their participant's contact, by participant id. */
+    private final Map<String, List<Notification>> awaitingContact = new ConcurrentHashMap<>();
+    private final AtomicInteger held = new AtomicInteger();
+    /** Ids of held messages whose wait ran out: their next delivery parks them. */
+    private final Set<String> waitOver = ConcurrentHashMap.newKeySet();
+    /** Held messages handed back, still claimed: delivered again without a new claim. */
+    private final Map<Channel, Queue<Notification>> resumed = new EnumMap<>(Channel.class);
+    private volatile ScheduledExecutorService contactWaits;
     private volatile boolean running;
 
     public Dispatcher(NotificationStore store, Delivery delivery, NotificationProperties props, Clock clock) {
@@ -77,6 +97,7 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
             wakeups.put(c, new Semaphore(0));
             queues.put(c, new ArrayBlockingQueue<>(Math.max(2, 2 * workersOf(c))));
             hints.put(c, new ConcurrentLinkedQueue<>());
+            resumed.put(c, new ConcurrentLinkedQueue<>());
             hinted.put(c, ConcurrentHashMap.newKeySet());
             rescan.put(c, new AtomicBoolean(true));
             available.put(c, new Semaphore(0));
@@ -105,6 +126,58 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
             hints.get(n.channel()).add(n);
             available.get(n.channel()).release();
         }
+    }
+
+    @Override
+    public boolean holdForContact(Notification claimed) {
+        Duration wait = props.delivery().contactWait();
+        ScheduledExecutorService timer = contactWaits;
+        if (waitOver.remove(claimed.id()) || !running || timer == null || wait.isZero() || wait.isNegative()) {
+            return false;
+        }
+        if (held.incrementAndGet() > MAX_HELD) {
+            held.decrementAndGet();
+            return false;
+        }
+        awaitingContact.compute(claimed.participantId(), (id, list) -> {
+            List<Notification> waiting = list == null ? new ArrayList<>() : list;
+            waiting.add(claimed);
+            return waiting;
+        });
+        timer.schedule(() -> waitRanOut(claimed), wait.toMillis(), TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /** Still held when its wait ran out (the contact did not come): delivered again, which parks it. */
+    private void waitRanOut(Notification claimed) {
+        boolean[] stillHeld = {false};
+        awaitingContact.computeIfPresent(claimed.participantId(), (id, list) -> {
+            stillHeld[0] = list.remove(claimed);
+            return list.isEmpty() ? null : list;
+        });
+        if (stillHeld[0]) {
+            waitOver.add(claimed.id());
+            resume(claimed);
+        }
+    }
+
+    @Override
+    public void contactArrived(String participantId) {
+        List<Notification> waiting = awaitingContact.remove(participantId);
+        if (waiting != null) {
+            waiting.forEach(this::resume);
+        }
+    }
+
+    /** Number of messages held for a contact now. */
+    public int heldForContact() {
+        return held.get();
+    }
+
+    private void resume(Notification claimed) {
+        held.decrementAndGet();
+        resumed.get(claimed.channel()).add(claimed);
+        available.get(claimed.channel()).release();
     }
 
     private static void release(Semaphore s) {
@@ -174,8 +247,9 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
                 : store.tryClaim(hint.id(), owner, clock.instant(), props.delivery().lease());
     }
 
-    /** Due messages found by the scan first (they may have waited long), then hints. */
+    /** Held messages handed back first (claimed already), then due messages found by the scan, then hints. */
     private void work(Channel channel) {
+        Queue<Notification> resumedQueue = resumed.get(channel);
         BlockingQueue<String> queue = queues.get(channel);
         Queue<Notification> hintQueue = hints.get(channel);
         Set<String> hintedIds = hinted.get(channel);
@@ -183,6 +257,17 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
         while (running) {
             Notification n = null;
             try {
+                Notification back = resumedQueue.poll();
+                if (back != null) {
+                    n = back;
+                    try {
+                        delivery.deliver(back);
+                    } finally {
+                        // delivered or parked now: its wait-over mark is no longer needed
+                        waitOver.remove(back.id());
+                    }
+                    continue;
+                }
                 String id = queue.poll();
                 if (id != null) {
                     n = store.tryClaim(id, owner, clock.instant(), props.delivery().lease()).orElse(null);
@@ -230,6 +315,11 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
             return;
         }
         running = true;
+        contactWaits = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "notify-contact-wait");
+            t.setDaemon(true);
+            return t;
+        });
         wake();
         for (Channel c : Channel.values()) {
             claimers.add(thread(() -> claim(c), "notify-claim-" + c.name().toLowerCase()));
@@ -256,6 +346,16 @@ public class Dispatcher implements SmartLifecycle, DeliverySignal {
         claimers.forEach(Thread::interrupt);
         join(claimers);
         join(workers);
+        // held messages stay claimed in the database: their lease brings them back (here or in another instance)
+        ScheduledExecutorService timer = contactWaits;
+        contactWaits = null;
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        awaitingContact.clear();
+        resumed.values().forEach(java.util.Collection::clear);
+        waitOver.clear();
+        held.set(0);
         queues.values().forEach(java.util.Collection::clear);
         hints.values().forEach(java.util.Collection::clear);
         hinted.values().forEach(java.util.Collection::clear);

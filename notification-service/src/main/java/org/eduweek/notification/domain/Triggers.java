@@ -126,6 +126,7 @@ public class Triggers {
     }
 
     public void contactArrived(String participantId) {
+        signal.contactArrived(participantId);
         store.releaseWaiting("participantId", participantId).forEach(signal::hint);
     }
 

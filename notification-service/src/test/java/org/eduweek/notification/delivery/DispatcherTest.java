@@ -1,5 +1,6 @@
 package org.eduweek.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -38,12 +39,24 @@ class DispatcherTest {
     private final Delivery delivery = mock(Delivery.class);
     /** Polls once an hour: only a signal can make anything happen within the test. */
     private final Dispatcher dispatcher = new Dispatcher(store, delivery, new NotificationProperties(null, null,
-            new NotificationProperties.Delivery(true, 1, 1, LEASE, Duration.ofHours(1), 5, null, null), null, null),
+            new NotificationProperties.Delivery(true, 1, 1, LEASE, Duration.ofHours(1), 5, null, null, null), null, null),
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private final List<Dispatcher> others = new ArrayList<>();
 
     @AfterEach
     void stop() {
         dispatcher.stop();
+        others.forEach(Dispatcher::stop);
+    }
+
+    /** Like {@link #dispatcher}, with this contact-wait. */
+    private Dispatcher waitingForContacts(Duration contactWait) {
+        Dispatcher d = new Dispatcher(store, delivery, new NotificationProperties(null, null,
+                new NotificationProperties.Delivery(true, 1, 1, LEASE, Duration.ofHours(1), 5, null, null,
+                        contactWait), null, null), Clock.fixed(NOW, ZoneOffset.UTC));
+        others.add(d);
+        return d;
     }
 
     private static Notification message(String reg) {
@@ -122,5 +135,73 @@ class DispatcherTest {
         dispatcher.start();
 
         verify(delivery, timeout(10_000).times(600)).deliver(any());
+    }
+
+    @Test
+    void aMessageHeldForItsContactIsDeliveredAgainWhenTheContactArrivesWithoutAnotherClaim() {
+        when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
+        Dispatcher d = waitingForContacts(Duration.ofHours(1));
+        d.start();
+        Notification claimed = message("reg-held").claimedBy(d.owner(), NOW.plus(LEASE));
+
+        assertThat(d.holdForContact(claimed)).isTrue();
+        assertThat(d.heldForContact()).isEqualTo(1);
+        verify(delivery, timeout(300).times(0)).deliver(any());
+
+        d.contactArrived("p-other");
+        assertThat(d.heldForContact()).isEqualTo(1);
+        d.contactArrived("p-1");
+
+        verify(delivery, timeout(5_000)).deliver(claimed);
+        assertThat(d.heldForContact()).isZero();
+        verify(store, never()).claim(any(), anyString(), any(), any());
+        verify(store, never()).tryClaim(anyString(), anyString(), any(), any());
+        // handed over once: a second arrival finds nothing held
+        d.contactArrived("p-1");
+        verify(delivery, timeout(300).times(1)).deliver(any());
+    }
+
+    @Test
+    void aMessageWhoseContactDoesNotComeIsHandedBackOnceWhenItsWaitRunsOutAndThenParked() {
+        when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
+        Dispatcher d = waitingForContacts(Duration.ofMillis(200));
+        d.start();
+        Notification claimed = message("reg-late").claimedBy(d.owner(), NOW.plus(LEASE));
+        // the second delivery finds the contact still missing and asks again: now it must be parked
+        AtomicBoolean heldAgain = new AtomicBoolean(true);
+        org.mockito.Mockito.doAnswer(call -> {
+            heldAgain.set(d.holdForContact(call.getArgument(0)));
+            return null;
+        }).when(delivery).deliver(claimed);
+
+        assertThat(d.holdForContact(claimed)).isTrue();
+
+        verify(delivery, timeout(5_000)).deliver(claimed);
+        assertThat(heldAgain).isFalse();
+        assertThat(d.heldForContact()).isZero();
+        d.contactArrived("p-1");
+        verify(delivery, timeout(300).times(1)).deliver(any());
+    }
+
+    @Test
+    void nothingIsHeldWhenTheWaitIsZeroOrTheDispatcherIsStoppedOrTooManyAreHeld() {
+        when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
+        Notification claimed = message("reg-x").claimedBy("someone", NOW.plus(LEASE));
+        Dispatcher off = waitingForContacts(Duration.ZERO);
+        off.start();
+        assertThat(off.holdForContact(claimed)).isFalse();
+        Dispatcher stopped = waitingForContacts(Duration.ofHours(1));
+        assertThat(stopped.holdForContact(claimed)).isFalse();
+
+        Dispatcher full = waitingForContacts(Duration.ofHours(1));
+        full.start();
+        for (int i = 0; i < Dispatcher.MAX_HELD; i++) {
+            assertThat(full.holdForContact(message("reg-" + i))).isTrue();
+        }
+        assertThat(full.holdForContact(claimed)).isFalse();
+        assertThat(full.heldForContact()).isEqualTo(Dispatcher.MAX_HELD);
+        // a stop lets go of them (their leases bring them back)
+        full.stop();
+        assertThat(full.heldForContact()).isZero();
     }
 }

@@ -40,7 +40,7 @@ class ReminderTimingTest {
     @Test
     void retryBackOffDoublesUpToItsCap() {
         NotificationProperties.Delivery d = new NotificationProperties.Delivery(true, 1, 1, Duration.ofSeconds(60),
-                Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofMinutes(1));
+                Duration.ofSeconds(1), 5, Duration.ofSeconds(10), Duration.ofMinutes(1), null);
         assertThat(d.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(d.backoff(2)).isEqualTo(Duration.ofSeconds(20));
         assertThat(d.backoff(3)).isEqualTo(Duration.ofSeconds(40));

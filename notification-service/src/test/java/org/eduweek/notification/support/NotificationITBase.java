@@ -28,6 +28,8 @@ import org.eduweek.platform.testing.TestTokens;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "eduweek.notification.delivery.poll-interval=PT0.05S",
+        // long enough that a test publishing the contact right after the registration never sees it parked
+        "eduweek.notification.delivery.contact-wait=PT8S",
         "eduweek.notification.sms.rate-per-second=200",
         "eduweek.outbox.sweep-interval=PT0.5S" })
 @Import(NotificationITBase.TestBeans.class)
