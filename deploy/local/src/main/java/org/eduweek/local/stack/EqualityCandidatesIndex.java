@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -36,6 +38,15 @@ import org.h2.mvstore.type.ObjectDataType;
  * {@code double} value (1, 1L and 1.0 are equal in a query). A document whose field is missing, null or an embedded
  * document cannot equal a plain value and is left out.
  *
+ * <p>An index of several fields also keeps, by the values of all fields but the last, the documents ordered by the
+ * last one ({@link #prefixCandidates}): a query pinning every leading field by equality and bounding the last one
+ * ({@code state + channel} and {@code dueAt <= now} of the delivery poller) reads only the documents in that range.
+ * Pinned on {@code state} alone the poller read every reminder planned for later: 33-43 ms a scan with 27,000
+ * messages stored, every few seconds and growing with the data. Ranges are kept for numbers, strings and dates;
+ * documents whose last field holds anything else (missing, null, an array, another type) stay candidates for every
+ * range of their prefix, and a range of one type keeps the values of other types as candidates: only narrowing,
+ * never a judgement on how types compare.
+ *
  * <p>It lives in memory only: built by one scan the first time a query uses it (after a restart, on first use), then
  * kept current by the collection's add, update and remove calls, which like the queries run under the collection's
  * lock. Until built, those calls are ignored: the scan sees their result.
@@ -47,6 +58,12 @@ final class EqualityCandidatesIndex extends Index<Object> {
     private static final Object ANY = new Object();
 
     private final String field;
+    private final List<String> fields;
+    /** Several fields: by the lookup keys of all but the last, the documents by the last (see {@link Bucket}). */
+    private final Map<List<Object>, Bucket> byPrefix = new HashMap<>();
+    /** Several fields: documents with a leading field that cannot be judged (an array): candidates for every prefix. */
+    private final Set<Object> anyPrefix = new LinkedHashSet<>();
+    private final Map<Object, Placement> placementByPosition = new HashMap<>();
     /** The store's own key order, so candidates come out in the order a scan would visit them. */
     private final ObjectDataType storeOrder = new ObjectDataType();
     private final Map<Object, Set<Object>> positionsByValue = new HashMap<>();
@@ -59,6 +76,32 @@ final class EqualityCandidatesIndex extends Index<Object> {
         // names no position, and the index description stays what clients saw before
         super(name, keys, true);
         this.field = keys.get(0).getKey();
+        this.fields = keys.stream().map(IndexKey::getKey).toList();
+    }
+
+    /** All fields of the index, in order. */
+    List<String> fields() {
+        return fields;
+    }
+
+    /** A bound on the last field: lookup keys of one type ({@link #rangeType}), null for unbounded. */
+    record Range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+
+        static final Range ALL = new Range(null, false, null, false);
+    }
+
+    /** Where a document sits in {@link #byPrefix}: its prefix (null: in {@link #anyPrefix}) and its last key. */
+    private record Placement(List<Object> prefix, Object last) {
+    }
+
+    /** The documents of one prefix: ordered by the last field per type, and the rest (always candidates). */
+    private static final class Bucket {
+        final Map<Class<?>, NavigableMap<Object, Set<Object>>> ordered = new HashMap<>();
+        final Set<Object> unordered = new LinkedHashSet<>();
+
+        boolean isEmpty() {
+            return ordered.isEmpty() && unordered.isEmpty();
+        }
     }
 
     /** The field whose equality this index narrows. */
@@ -80,12 +123,7 @@ final class EqualityCandidatesIndex extends Index<Object> {
      * scan of {@code all} on first use.
      */
     synchronized List<Object> candidates(Collection<Object> keys, Supplier<Stream<DocumentWithPosition<Object>>> all) {
-        if (!built) {
-            try (Stream<DocumentWithPosition<Object>> documents = all.get()) {
-                documents.forEach(d -> put(d.getPosition(), d.getDocument()));
-            }
-            built = true;
-        }
+        build(all);
         Set<Object> candidates = new LinkedHashSet<>(anyValue);
         for (Object key : keys) {
             candidates.addAll(positionsByValue.getOrDefault(key, Set.of()));
@@ -93,6 +131,58 @@ final class EqualityCandidatesIndex extends Index<Object> {
         List<Object> sorted = new ArrayList<>(candidates);
         sorted.sort(storeOrder::compare);
         return sorted;
+    }
+
+    /**
+     * Every position whose document may match one of these lookups: the keys of all fields but the last, pinned by
+     * equality, with a range of the last; in the store's key order. Built on first use like {@link #candidates}.
+     */
+    synchronized List<Object> prefixCandidates(List<Map.Entry<List<Object>, Range>> lookups,
+            Supplier<Stream<DocumentWithPosition<Object>>> all) {
+        build(all);
+        Set<Object> candidates = new LinkedHashSet<>(anyPrefix);
+        for (Map.Entry<List<Object>, Range> lookup : lookups) {
+            Bucket bucket = byPrefix.get(lookup.getKey());
+            if (bucket == null) {
+                continue;
+            }
+            candidates.addAll(bucket.unordered);
+            Range range = lookup.getValue();
+            Class<?> type = range.lower() != null ? rangeType(range.lower()) : rangeType(range.upper());
+            bucket.ordered.forEach((valueType, byValue) -> within(valueType.equals(type) ? range : Range.ALL, byValue)
+                    .values().forEach(candidates::addAll));
+        }
+        List<Object> sorted = new ArrayList<>(candidates);
+        sorted.sort(storeOrder::compare);
+        return sorted;
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static NavigableMap<Object, Set<Object>> within(Range range, NavigableMap<Object, Set<Object>> byValue) {
+        if (range.lower() == null) {
+            return range.upper() == null ? byValue : byValue.headMap(range.upper(), range.upperInclusive());
+        }
+        if (range.upper() == null) {
+            return byValue.tailMap(range.lower(), range.lowerInclusive());
+        }
+        if (((Comparable) range.lower()).compareTo(range.upper()) > 0) {
+            return java.util.Collections.emptyNavigableMap();
+        }
+        return byValue.subMap(range.lower(), range.lowerInclusive(), range.upper(), range.upperInclusive());
+    }
+
+    /** The type a key is ordered within, or null when keys of its type are not kept in order. */
+    static Class<?> rangeType(Object key) {
+        return key instanceof Double || key instanceof String || key instanceof Instant ? key.getClass() : null;
+    }
+
+    private void build(Supplier<Stream<DocumentWithPosition<Object>>> all) {
+        if (!built) {
+            try (Stream<DocumentWithPosition<Object>> documents = all.get()) {
+                documents.forEach(d -> put(d.getPosition(), d.getDocument()));
+            }
+            built = true;
+        }
     }
 
     @Override
@@ -124,6 +214,9 @@ final class EqualityCandidatesIndex extends Index<Object> {
         positionsByValue.clear();
         anyValue.clear();
         valueByPosition.clear();
+        byPrefix.clear();
+        anyPrefix.clear();
+        placementByPosition.clear();
         built = false;
     }
 
@@ -133,6 +226,9 @@ final class EqualityCandidatesIndex extends Index<Object> {
     }
 
     private void put(Object position, Document document) {
+        if (fields.size() > 1) {
+            place(position, document);
+        }
         Object key = keyOf(valueAt(document, field));
         if (key == null) {
             return;
@@ -145,7 +241,66 @@ final class EqualityCandidatesIndex extends Index<Object> {
         }
     }
 
+    /** Files the document under its prefix; one whose leading field is missing, null or embedded cannot match. */
+    private void place(Object position, Document document) {
+        List<Object> prefix = new ArrayList<>(fields.size() - 1);
+        for (String leading : fields.subList(0, fields.size() - 1)) {
+            Object key = keyOf(valueAt(document, leading));
+            if (key == null) {
+                return;
+            }
+            if (key == ANY) {
+                anyPrefix.add(position);
+                placementByPosition.put(position, new Placement(null, null));
+                return;
+            }
+            prefix.add(key);
+        }
+        Object last = keyOf(valueAt(document, fields.get(fields.size() - 1)));
+        Class<?> type = last == null ? null : rangeType(last);
+        Bucket bucket = byPrefix.computeIfAbsent(List.copyOf(prefix), p -> new Bucket());
+        if (type == null) {
+            bucket.unordered.add(position);
+            placementByPosition.put(position, new Placement(List.copyOf(prefix), ANY));
+        } else {
+            bucket.ordered.computeIfAbsent(type, t -> new TreeMap<>())
+                    .computeIfAbsent(last, v -> new LinkedHashSet<>()).add(position);
+            placementByPosition.put(position, new Placement(List.copyOf(prefix), last));
+        }
+    }
+
+    private void unplace(Object position) {
+        Placement placement = placementByPosition.remove(position);
+        if (placement == null) {
+            return;
+        }
+        if (placement.prefix() == null) {
+            anyPrefix.remove(position);
+            return;
+        }
+        Bucket bucket = byPrefix.get(placement.prefix());
+        if (bucket == null) {
+            return;
+        }
+        if (placement.last() == ANY) {
+            bucket.unordered.remove(position);
+        } else {
+            NavigableMap<Object, Set<Object>> byValue = bucket.ordered.get(placement.last().getClass());
+            Set<Object> positions = byValue == null ? null : byValue.get(placement.last());
+            if (positions != null && positions.remove(position) && positions.isEmpty()) {
+                byValue.remove(placement.last());
+                if (byValue.isEmpty()) {
+                    bucket.ordered.remove(placement.last().getClass());
+                }
+            }
+        }
+        if (bucket.isEmpty()) {
+            byPrefix.remove(placement.prefix());
+        }
+    }
+
     private void take(Object position) {
+        unplace(position);
         Object key = valueByPosition.remove(position);
         if (key == ANY) {
             anyValue.remove(position);

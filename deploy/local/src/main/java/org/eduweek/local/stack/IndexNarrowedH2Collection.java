@@ -3,6 +3,7 @@ package org.eduweek.local.stack;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -29,8 +30,11 @@ import org.h2.mvstore.MVMap;
  * the index was asked for, and the library's own index path ({@code matchDocuments} over positions) applies the full
  * query. Whether an index can take the key is still the library's decision ({@link Index#canHandle}).
  *
- * <p>Failing a unique key, plain values pinned on the first field of a secondary index ({@link #oneOf}) narrow the
- * query to that index's candidates ({@link EqualityCandidatesIndex}), matched the same way.
+ * <p>Failing a unique key, a secondary index of several fields whose leading fields are all pinned by equality narrows
+ * the query to those documents within the range the query sets on its last field ({@link #prefixLookups}: every
+ * branch of an {@code $or} its own lookup); failing that, plain values pinned on the first field of a secondary
+ * index ({@link #oneOf}) narrow the query to that index's candidates ({@link EqualityCandidatesIndex}), matched the
+ * same way.
  */
 final class IndexNarrowedH2Collection extends H2Collection {
 
@@ -47,6 +51,16 @@ final class IndexNarrowedH2Collection extends H2Collection {
             if (key != null && index.canHandle(key)) {
                 return matchDocuments(query, index.getPositions(key), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
+            }
+        }
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof EqualityCandidatesIndex secondary && secondary.fields().size() > 1) {
+                var lookups = prefixLookups(query, secondary.fields());
+                if (lookups != null) {
+                    return matchDocuments(query,
+                            secondary.prefixCandidates(lookups, this::streamAllDocumentsWithPosition), orderBy,
+                            numberToSkip, limit, batchSize, fieldSelector);
+                }
             }
         }
         for (Index<Object> index : getIndexes()) {
@@ -131,6 +145,161 @@ final class IndexNarrowedH2Collection extends H2Collection {
             all.addAll(values);
         }
         return all.isEmpty() ? null : all;
+    }
+
+    /** One condition of a conjunction: a field and what the query asks of it (a value or an operator document). */
+    record Clause(String field, Object condition) {
+    }
+
+    /**
+     * Per branch of the query (one, or one per branch of its {@code $or}), the lookup keys of all leading fields of
+     * the index, pinned by equality, and the range the branch sets on the last field; null when a branch does not pin
+     * every leading field, or the query is not a conjunction with at most one {@code $or}.
+     */
+    static List<Map.Entry<List<Object>, EqualityCandidatesIndex.Range>> prefixLookups(Document query,
+            List<String> fields) {
+        List<List<Clause>> conjunctions = conjunctions(query);
+        if (conjunctions == null) {
+            return null;
+        }
+        List<Map.Entry<List<Object>, EqualityCandidatesIndex.Range>> lookups = new ArrayList<>();
+        for (List<Clause> conjunction : conjunctions) {
+            List<Object> prefix = new ArrayList<>();
+            for (String leading : fields.subList(0, fields.size() - 1)) {
+                Object key = pinned(conjunction, leading);
+                if (key == null) {
+                    return null;
+                }
+                prefix.add(key);
+            }
+            lookups.add(Map.entry(List.copyOf(prefix), range(conjunction, fields.get(fields.size() - 1))));
+        }
+        return lookups;
+    }
+
+    /**
+     * The query as a union of conjunctions: its conditions (through {@code $and}), and for its one {@code $or} one
+     * conjunction per branch; null for anything else ({@code $nor}, nested or several {@code $or}s, ...).
+     */
+    static List<List<Clause>> conjunctions(Document query) {
+        List<Clause> common = new ArrayList<>();
+        List<Collection<?>> ors = new ArrayList<>();
+        if (!flatten(query, common, ors) || ors.size() > 1) {
+            return null;
+        }
+        if (ors.isEmpty()) {
+            return List.of(common);
+        }
+        List<List<Clause>> conjunctions = new ArrayList<>();
+        for (Object branch : ors.get(0)) {
+            List<Clause> conjunction = new ArrayList<>(common);
+            List<Collection<?>> nested = new ArrayList<>();
+            if (!(branch instanceof Document b) || !flatten(b, conjunction, nested) || !nested.isEmpty()) {
+                return null;
+            }
+            conjunctions.add(conjunction);
+        }
+        return conjunctions.isEmpty() ? null : conjunctions;
+    }
+
+    private static boolean flatten(Document query, List<Clause> clauses, List<Collection<?>> ors) {
+        for (Map.Entry<String, Object> entry : query.entrySet()) {
+            switch (entry.getKey()) {
+                case "$and" -> {
+                    if (!(entry.getValue() instanceof Collection<?> parts)) {
+                        return false;
+                    }
+                    for (Object part : parts) {
+                        if (!(part instanceof Document d) || !flatten(d, clauses, ors)) {
+                            return false;
+                        }
+                    }
+                }
+                case "$or" -> {
+                    if (!(entry.getValue() instanceof Collection<?> branches)) {
+                        return false;
+                    }
+                    ors.add(branches);
+                }
+                default -> {
+                    if (entry.getKey().startsWith("$")) {
+                        return false;
+                    }
+                    clauses.add(new Clause(entry.getKey(), entry.getValue()));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The lookup key of the plain value a conjunction requires the field to equal, or null. */
+    private static Object pinned(List<Clause> conjunction, String field) {
+        for (Clause clause : conjunction) {
+            if (clause.field().equals(field) && isPlain(clause.condition())) {
+                Object key = EqualityCandidatesIndex.lookupKey(clause.condition());
+                if (key != null) {
+                    return key;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The range a conjunction sets on the field: an equality, or the first lower and upper bound of
+     * {@code $gt/$gte/$lt/$lte} with keys of one ordered type; unbounded otherwise (the matcher applies the rest).
+     */
+    static EqualityCandidatesIndex.Range range(List<Clause> conjunction, String field) {
+        Object lower = null;
+        Object upper = null;
+        boolean lowerInclusive = false;
+        boolean upperInclusive = false;
+        for (Clause clause : conjunction) {
+            if (!clause.field().equals(field)) {
+                continue;
+            }
+            Object condition = clause.condition();
+            if (isPlain(condition)) {
+                Object key = EqualityCandidatesIndex.lookupKey(condition);
+                if (EqualityCandidatesIndex.rangeType(key) != null) {
+                    return new EqualityCandidatesIndex.Range(key, true, key, true);
+                }
+                continue;
+            }
+            if (!(condition instanceof Document operators)) {
+                continue;
+            }
+            for (Map.Entry<String, Object> operator : operators.entrySet()) {
+                Object key = isPlain(operator.getValue()) ? EqualityCandidatesIndex.lookupKey(operator.getValue())
+                        : null;
+                if (EqualityCandidatesIndex.rangeType(key) == null) {
+                    continue;
+                }
+                switch (operator.getKey()) {
+                    case "$eq" -> {
+                        return new EqualityCandidatesIndex.Range(key, true, key, true);
+                    }
+                    case "$gt", "$gte" -> {
+                        if (lower == null) {
+                            lower = key;
+                            lowerInclusive = operator.getKey().equals("$gte");
+                        }
+                    }
+                    case "$lt", "$lte" -> {
+                        if (upper == null) {
+                            upper = key;
+                            upperInclusive = operator.getKey().equals("$lte");
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+        }
+        if (lower != null && upper != null && !lower.getClass().equals(upper.getClass())) {
+            return EqualityCandidatesIndex.Range.ALL;
+        }
+        return new EqualityCandidatesIndex.Range(lower, lowerInclusive, upper, upperInclusive);
     }
 
     /** The index lookup keys of these query values, or null when one of them cannot be looked up. */

@@ -178,6 +178,132 @@ class MongoNodeTest {
     }
 
     @Test
+    void aCompoundIndexNarrowsToTheRangeOfItsLastFieldAndAnswersExactlyWhatAScanAnswers() throws Exception {
+        Path file = dir.resolve("r.mv");
+        java.time.Instant base = java.time.Instant.parse("2026-12-01T02:00:00Z");
+        List<String> states = List.of("PLANNED", "SENDING", "SENT", "WAITING");
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            Document d = new Document("_id", "ntf-" + Integer.toHexString(i * 7919 % 8192))
+                    .append("state", states.get(i % 4)).append("channel", i % 3 == 0 ? "SMS" : "EMAIL")
+                    .append("dueAt", java.util.Date.from(base.plusSeconds(60L * (i % 200))))
+                    .append("leaseUntil", java.util.Date.from(base.plusSeconds(60L * (i % 50)))).append("n", i);
+            switch (i < 130 ? i % 13 : -1) {
+                case 0 -> d.remove("dueAt");                                          // missing
+                case 1 -> d.put("dueAt", null);                                       // null
+                case 2 -> d.put("dueAt", "2026-12-01T02:30:00Z");                     // another type
+                case 3 -> d.put("dueAt", 42);                                         // a number
+                case 4 -> d.put("dueAt", List.of(java.util.Date.from(base), java.util.Date.from(base.plusSeconds(9000))));
+                case 5 -> d.put("state", List.of("PLANNED", "SENT"));                // a leading field as an array
+                case 6 -> d.remove("channel");                                        // a leading field missing
+                default -> { }
+            }
+            documents.add(d);
+        }
+        // most messages are planned for later, as reminders are
+        java.util.Date now = java.util.Date.from(base.plusSeconds(60L * 20));
+        List<org.bson.conversions.Bson> queries = List.of(
+                // the delivery poller's due-scan
+                Filters.and(Filters.eq("channel", "EMAIL"), Filters.or(
+                        Filters.and(Filters.eq("state", "PLANNED"), Filters.lte("dueAt", now)),
+                        Filters.and(Filters.eq("state", "SENDING"), Filters.lt("leaseUntil", now)))),
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "SMS"),
+                        Filters.gt("dueAt", java.util.Date.from(base.plusSeconds(600))),
+                        Filters.lt("dueAt", java.util.Date.from(base.plusSeconds(1800)))),
+                Filters.and(Filters.eq("state", "SENT"), Filters.eq("channel", "EMAIL"), Filters.eq("dueAt", now)),
+                Filters.and(Filters.eq("state", "SENT"), Filters.eq("channel", "EMAIL"),
+                        new Document("dueAt", new Document("$eq", now))),
+                Filters.and(Filters.eq("state", "WAITING"), Filters.eq("channel", "EMAIL"), Filters.gte("dueAt", 40)),
+                Filters.and(Filters.eq("state", "WAITING"), Filters.eq("channel", "EMAIL"),
+                        Filters.gte("dueAt", "2026-12-01")),
+                // bounds of two types, an empty range, a single excluded point, no bound at all
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"), Filters.gt("dueAt", 1),
+                        Filters.lt("dueAt", now)),
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"), Filters.gt("dueAt", now),
+                        Filters.lt("dueAt", java.util.Date.from(base))),
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"), Filters.gt("dueAt", now),
+                        Filters.lt("dueAt", now)),
+                Filters.and(Filters.eq("state", "SENDING"), Filters.eq("channel", "EMAIL")),
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"),
+                        Filters.in("dueAt", now, java.util.Date.from(base))),
+                // not a conjunction of pinned leading fields: the other plans
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.lte("dueAt", now)),
+                Filters.or(Filters.eq("state", "SENT"), Filters.eq("n", 7)),
+                Filters.and(Filters.or(Filters.eq("state", "SENT"), Filters.eq("state", "PLANNED")),
+                        Filters.or(Filters.eq("channel", "SMS"), Filters.eq("channel", "EMAIL"))),
+                Filters.nor(Filters.eq("state", "SENT")));
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            MongoCollection<Document> indexed = db.collection();
+            MongoCollection<Document> plain = db.client().getDatabase("eduweek-test").getCollection("plain");
+            indexed.createIndex(Indexes.ascending("state", "channel", "dueAt"));
+            indexed.insertMany(documents.subList(0, 200));
+            plain.insertMany(documents.subList(0, 200));
+            assertSameAnswers(indexed, plain, queries, "n");
+            indexed.insertMany(documents.subList(200, 400));
+            plain.insertMany(documents.subList(200, 400));
+            for (MongoCollection<Document> c : List.of(indexed, plain)) {
+                // moves between prefixes and within a range, to and from values that are not ordered, deletes
+                c.updateMany(Filters.and(Filters.eq("state", "PLANNED"), Filters.lt("n", 100)),
+                        Updates.set("state", "SENDING"));
+                c.updateMany(Filters.eq("state", "SENT"), Updates.set("dueAt", now));
+                c.updateOne(Filters.eq("n", 14), Updates.set("dueAt", java.util.Date.from(base)));
+                c.updateOne(Filters.eq("n", 15), Updates.unset("dueAt"));
+                c.updateOne(Filters.eq("n", 16), Updates.set("state", List.of("SENDING")));
+                c.deleteMany(Filters.and(Filters.eq("state", "WAITING"), Filters.gt("n", 300)));
+            }
+            assertSameAnswers(indexed, plain, queries, "n");
+
+            // and it narrows: the poller's PLANNED e-mails due by now are a fraction of the collection
+            var collection = (IndexNarrowedH2Collection) db.backend().resolveDatabase("eduweek-test")
+                    .resolveCollection("things", true);
+            var compound = (EqualityCandidatesIndex) collection.getIndexes().stream()
+                    .filter(EqualityCandidatesIndex.class::isInstance).findFirst().orElseThrow();
+            assertThat(IndexNarrowedH2Collection.prefixLookups(new de.bwaldvogel.mongo.bson.Document(),
+                    compound.fields())).as("an empty query pins nothing").isNull();
+            List<Object> due = compound.prefixCandidates(List.of(java.util.Map.entry(List.of("PLANNED", "EMAIL"),
+                    new EqualityCandidatesIndex.Range(null, false, now.toInstant(), true))), () -> {
+                        throw new AssertionError("built already");
+                    });
+            List<Object> planned = compound.prefixCandidates(List.of(java.util.Map.entry(
+                    List.of("PLANNED", "EMAIL"), EqualityCandidatesIndex.Range.ALL)), () -> {
+                        throw new AssertionError("built already");
+                    });
+            long plannedDue = plain.countDocuments(Filters.and(Filters.eq("state", "PLANNED"),
+                    Filters.eq("channel", "EMAIL"), Filters.lte("dueAt", now)));
+            // the candidates: the due ones, those whose dueAt is not a date, and those with an array for a state
+            assertThat(due.size()).isGreaterThanOrEqualTo((int) plannedDue).isLessThan(planned.size() / 2);
+        }
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            assertSameAnswers(db.collection(), db.client().getDatabase("eduweek-test").getCollection("plain"),
+                    queries, "n");
+        }
+    }
+
+    @Test
+    void aQueryIsSplitIntoConjunctionsAndTheLeadingFieldsOfAnIndexArePinnedInEachOrNotAtAll() {
+        var poller = doc("$and", List.of(doc("channel", "EMAIL"), doc("$or", List.of(
+                doc("state", "PLANNED", "dueAt", doc("$lte", 5)), doc("state", "SENDING", "leaseUntil", doc("$lt", 5))))));
+        assertThat(IndexNarrowedH2Collection.prefixLookups(poller, List.of("state", "channel", "dueAt"))).containsExactly(
+                java.util.Map.entry(List.of("PLANNED", "EMAIL"), new EqualityCandidatesIndex.Range(null, false, 5.0, true)),
+                java.util.Map.entry(List.of("SENDING", "EMAIL"), EqualityCandidatesIndex.Range.ALL));
+        assertThat(IndexNarrowedH2Collection.prefixLookups(poller, List.of("state", "channel", "owner", "dueAt")))
+                .as("a leading field not pinned").isNull();
+        assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", 1, "b", doc("$gt", 2, "$lte", 9)),
+                List.of("a", "b"))).containsExactly(java.util.Map.entry(List.of(1.0),
+                        new EqualityCandidatesIndex.Range(2.0, false, 9.0, true)));
+        assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", 1, "b", doc("$gt", 2, "$lt", "z")),
+                List.of("a", "b"))).as("bounds of two types").containsExactly(java.util.Map.entry(List.of(1.0),
+                        EqualityCandidatesIndex.Range.ALL));
+        assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", doc("$in", List.of(1, 2)), "b", 3),
+                List.of("a", "b"))).isNull();
+        assertThat(IndexNarrowedH2Collection.conjunctions(doc("$or", List.of(doc("a", 1)), "$and",
+                List.of(doc("$or", List.of(doc("b", 1))))))).as("two $or").isNull();
+        assertThat(IndexNarrowedH2Collection.conjunctions(doc("$nor", List.of(doc("a", 1))))).isNull();
+        assertThat(IndexNarrowedH2Collection.conjunctions(doc("a", null))).containsExactly(
+                List.of(new IndexNarrowedH2Collection.Clause("a", null)));
+    }
+
+    @Test
     void countDocumentsIsAnsweredThroughTheIndexesWithTheSameFigures() throws Exception {
         try (Running db = start(dir.resolve("f.mv"), MongoNode.HelloAwareH2Backend::new)) {
             MongoCollection<Document> indexed = db.collection();
@@ -236,13 +362,18 @@ class MongoNodeTest {
 
     private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> plain,
             List<org.bson.conversions.Bson> queries) {
+        assertSameAnswers(indexed, plain, queries, "waitNumber");
+        assertThat(indexed.find(Filters.eq("sessionId", "ses-1")).into(new ArrayList<>())).isNotEmpty();
+    }
+
+    private static void assertSameAnswers(MongoCollection<Document> indexed, MongoCollection<Document> plain,
+            List<org.bson.conversions.Bson> queries, String sortField) {
         for (var query : queries) {
             List<Document> expected = plain.find(query).into(new ArrayList<>());
             assertThat(indexed.find(query).into(new ArrayList<>())).as(query.toString()).isEqualTo(expected);
-            assertThat(indexed.find(query).sort(new Document("waitNumber", -1)).limit(3).into(new ArrayList<>()))
-                    .isEqualTo(plain.find(query).sort(new Document("waitNumber", -1)).limit(3).into(new ArrayList<>()));
+            assertThat(indexed.find(query).sort(new Document(sortField, -1)).limit(3).into(new ArrayList<>()))
+                    .isEqualTo(plain.find(query).sort(new Document(sortField, -1)).limit(3).into(new ArrayList<>()));
         }
-        assertThat(indexed.find(Filters.eq("sessionId", "ses-1")).into(new ArrayList<>())).isNotEmpty();
     }
 
     @Test
