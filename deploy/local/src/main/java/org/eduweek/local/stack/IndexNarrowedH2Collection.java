@@ -34,9 +34,12 @@ import org.h2.mvstore.MVMap;
  * the query to those documents within the range the query sets on its last field ({@link #prefixLookups}: every
  * branch of an {@code $or} its own lookup); failing that, plain values pinned on the first field of a secondary
  * index ({@link #oneOf}) narrow the query to that index's candidates ({@link EqualityCandidatesIndex}), matched the
- * same way.
+ * same way. A query that requires a field's element 0 to exist (the outbox relays' sweep) reads only the documents
+ * that have one ({@link NonEmptyArrays}).
  */
 final class IndexNarrowedH2Collection extends H2Collection {
+
+    private final NonEmptyArrays nonEmptyArrays = new NonEmptyArrays();
 
     IndexNarrowedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors) {
@@ -52,6 +55,11 @@ final class IndexNarrowedH2Collection extends H2Collection {
                 return matchDocuments(query, index.getPositions(key), orderBy, numberToSkip, limit, batchSize,
                         fieldSelector);
             }
+        }
+        String arrayField = NonEmptyArrays.fieldRequired(query);
+        if (arrayField != null) {
+            return matchDocuments(query, nonEmptyArrays.candidates(arrayField, this::streamAllDocumentsWithPosition),
+                    orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         for (Index<Object> index : getIndexes()) {
             if (index instanceof EqualityCandidatesIndex secondary && secondary.fields().size() > 1) {
@@ -145,6 +153,36 @@ final class IndexNarrowedH2Collection extends H2Collection {
             all.addAll(values);
         }
         return all.isEmpty() ? null : all;
+    }
+
+    @Override
+    protected Object addDocumentInternal(Document document) {
+        Object position = super.addDocumentInternal(document);
+        nonEmptyArrays.stored(position, document);
+        return position;
+    }
+
+    @Override
+    protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+        super.handleUpdate(position, oldDocument, newDocument);
+        nonEmptyArrays.stored(position, newDocument);
+    }
+
+    @Override
+    protected void removeDocument(Object position) {
+        super.removeDocument(position);
+        nonEmptyArrays.removed(position);
+    }
+
+    @Override
+    public void drop() {
+        super.drop();
+        nonEmptyArrays.clear();
+    }
+
+    /** Fields whose element-0 documents are tracked, with their counts (for tests). */
+    Map<String, Integer> trackedNonEmptyArrays() {
+        return nonEmptyArrays.sizes();
     }
 
     /** One condition of a conjunction: a field and what the query asks of it (a value or an operator document). */

@@ -280,6 +280,74 @@ class MongoNodeTest {
     }
 
     @Test
+    void theOutboxSweepReadsOnlyDocumentsWithAnElementZeroAndAnswersExactlyWhatAScanAnswers() throws Exception {
+        Path file = dir.resolve("o.mv");
+        java.util.Date old = java.util.Date.from(java.time.Instant.parse("2026-12-01T02:00:00Z"));
+        java.util.Date recent = java.util.Date.from(java.time.Instant.parse("2026-12-01T03:00:00Z"));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Document d = new Document("_id", "reg-" + Integer.toHexString(i * 7919 % 4096)).append("n", i);
+            switch (i % 9) {
+                case 0 -> d.append("outbox", List.of(new Document("id", "e" + i).append("createdAt", old)));
+                case 1 -> d.append("outbox", List.of(new Document("id", "e" + i).append("createdAt", recent),
+                        new Document("id", "f" + i)));
+                case 2 -> d.append("outbox", List.of(new Document("id", "e" + i)));      // no createdAt
+                case 3 -> d.append("outbox", new Document("0", "odd"));                  // a field named 0
+                case 4 -> d.append("outbox", "not an array");
+                case 5 -> d.append("outbox", null);
+                case 6 -> d.remove("outbox");
+                default -> d.append("outbox", List.of());
+            }
+            documents.add(d);
+        }
+        var pending = Filters.exists("outbox.0");
+        var sweep = Filters.and(pending, Filters.or(Filters.lt("outbox.0.createdAt", recent),
+                Filters.exists("outbox.0.createdAt", false)));
+        List<org.bson.conversions.Bson> queries = List.of(pending, sweep, Filters.exists("outbox.0", false),
+                Filters.and(Filters.exists("outbox.0"), Filters.gt("n", 100)), Filters.exists("outbox.1"));
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            MongoCollection<Document> indexed = db.collection();
+            MongoCollection<Document> plain = db.client().getDatabase("eduweek-test").getCollection("plain");
+            indexed.insertMany(documents.subList(0, 150));
+            plain.insertMany(documents.subList(0, 150));
+            assertSameAnswers(indexed, plain, queries, "n");
+            var collection = (IndexNarrowedH2Collection) db.backend().resolveDatabase("eduweek-test")
+                    .resolveCollection("things", true);
+            // tracked from the first sweep on: later writes keep it current
+            indexed.insertMany(documents.subList(150, 300));
+            plain.insertMany(documents.subList(150, 300));
+            // $pull and $push only where the outbox is an array (or missing, for $push), as a server would insist
+            List<Integer> arrays = IntStream.range(0, 80).filter(i -> i % 9 <= 2 || i % 9 >= 6).boxed().toList();
+            for (MongoCollection<Document> c : List.of(indexed, plain)) {
+                c.updateMany(Filters.and(Filters.lt("n", 40), Filters.in("n", arrays)),
+                        Updates.pull("outbox", new Document("createdAt", old)));
+                c.updateMany(Filters.and(Filters.gte("n", 40), Filters.in("n", arrays)),
+                        Updates.push("outbox", new Document("id", "new").append("createdAt", recent)));
+                c.updateOne(Filters.eq("n", 81), Updates.set("outbox", List.of()));
+                c.updateOne(Filters.eq("n", 82), Updates.unset("outbox"));
+                c.findOneAndUpdate(Filters.eq("n", 90), Updates.set("outbox", List.of(new Document("id", "x"))));
+                c.deleteMany(Filters.gt("n", 250));
+                c.replaceOne(Filters.eq("n", 99), new Document("n", 99).append("outbox", List.of("y")));
+            }
+            assertSameAnswers(indexed, plain, queries, "n");
+            assertThat(collection.trackedNonEmptyArrays())
+                    .containsEntry("outbox", (int) plain.countDocuments(pending));
+            assertThat(plain.countDocuments(pending)).isLessThan(plain.countDocuments() / 2);
+        }
+        try (Running db = start(file, MongoNode.HelloAwareH2Backend::new)) {
+            assertSameAnswers(db.collection(), db.client().getDatabase("eduweek-test").getCollection("plain"),
+                    queries, "n");
+        }
+        assertThat(NonEmptyArrays.fieldRequired(doc("outbox.0", doc("$exists", true)))).isEqualTo("outbox");
+        assertThat(NonEmptyArrays.fieldRequired(doc("$and", List.of(doc("a", 1), doc("outbox.0", doc("$exists", 1))))))
+                .isEqualTo("outbox");
+        assertThat(NonEmptyArrays.fieldRequired(doc("outbox.0", doc("$exists", false)))).isNull();
+        assertThat(NonEmptyArrays.fieldRequired(doc("a.outbox.0", doc("$exists", true)))).as("nested").isNull();
+        assertThat(NonEmptyArrays.fieldRequired(doc("$or", List.of(doc("outbox.0", doc("$exists", true)),
+                doc("a", 1))))).as("one branch of an $or").isNull();
+    }
+
+    @Test
     void aQueryIsSplitIntoConjunctionsAndTheLeadingFieldsOfAnIndexArePinnedInEachOrNotAtAll() {
         var poller = doc("$and", List.of(doc("channel", "EMAIL"), doc("$or", List.of(
                 doc("state", "PLANNED", "dueAt", doc("$lte", 5)), doc("state", "SENDING", "leaseUntil", doc("$lt", 5))))));
