@@ -50,6 +50,14 @@ class DispatcherTest {
         others.forEach(Dispatcher::stop);
     }
 
+    /** Like {@link #dispatcher}, with this contact-wait, started, with nothing due in the database. */
+    private Dispatcher startedWaitingForContacts(Duration contactWait) {
+        when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
+        Dispatcher d = waitingForContacts(contactWait);
+        d.start();
+        return d;
+    }
+
     /** Like {@link #dispatcher}, with this contact-wait. */
     private Dispatcher waitingForContacts(Duration contactWait) {
         Dispatcher d = new Dispatcher(store, delivery, new NotificationProperties(null, null,
@@ -139,9 +147,7 @@ class DispatcherTest {
 
     @Test
     void aMessageHeldForItsContactIsDeliveredAgainWhenTheContactArrivesWithoutAnotherClaim() {
-        when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
-        Dispatcher d = waitingForContacts(Duration.ofHours(1));
-        d.start();
+        Dispatcher d = startedWaitingForContacts(Duration.ofHours(1));
         Notification claimed = message("reg-held").claimedBy(d.owner(), NOW.plus(LEASE));
 
         assertThat(d.holdForContact(claimed)).isTrue();
@@ -163,9 +169,7 @@ class DispatcherTest {
 
     @Test
     void aMessageWhoseContactDoesNotComeIsHandedBackOnceWhenItsWaitRunsOutAndThenParked() {
-        when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
-        Dispatcher d = waitingForContacts(Duration.ofMillis(200));
-        d.start();
+        Dispatcher d = startedWaitingForContacts(Duration.ofMillis(200));
         Notification claimed = message("reg-late").claimedBy(d.owner(), NOW.plus(LEASE));
         // the second delivery finds the contact still missing and asks again: now it must be parked
         AtomicBoolean heldAgain = new AtomicBoolean(true);
