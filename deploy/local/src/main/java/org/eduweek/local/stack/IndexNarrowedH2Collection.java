@@ -285,7 +285,8 @@ final class IndexNarrowedH2Collection extends H2Collection {
 
     /**
      * The range a conjunction sets on the field: an equality, or the first lower and upper bound of
-     * {@code $gt/$gte/$lt/$lte} with keys of one ordered type; unbounded otherwise (the matcher applies the rest).
+     * {@code $gt/$gte/$lt/$lte}, with keys of one ordered type ({@link EqualityCandidatesIndex#rangeType}: a number or
+     * a date); unbounded otherwise (the matcher applies the rest).
      */
     static EqualityCandidatesIndex.Range range(List<Clause> conjunction, String field) {
         Object lower = null;

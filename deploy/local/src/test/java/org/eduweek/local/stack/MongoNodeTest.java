@@ -196,6 +196,8 @@ class MongoNodeTest {
                 case 4 -> d.put("dueAt", List.of(java.util.Date.from(base), java.util.Date.from(base.plusSeconds(9000))));
                 case 5 -> d.put("state", List.of("PLANNED", "SENT"));                // a leading field as an array
                 case 6 -> d.remove("channel");                                        // a leading field missing
+                case 7 -> d.put("dueAt", Double.NaN);                                 // ordered apart by Java
+                case 8 -> d.put("dueAt", -0.0);                                       // equal to 0 in a query
                 default -> { }
             }
             documents.add(d);
@@ -216,6 +218,11 @@ class MongoNodeTest {
                 Filters.and(Filters.eq("state", "WAITING"), Filters.eq("channel", "EMAIL"), Filters.gte("dueAt", 40)),
                 Filters.and(Filters.eq("state", "WAITING"), Filters.eq("channel", "EMAIL"),
                         Filters.gte("dueAt", "2026-12-01")),
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"), Filters.lt("dueAt", 100)),
+                Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"), Filters.gt("dueAt", -1)),
+                Filters.and(Filters.eq("state", "SENDING"), Filters.eq("channel", "EMAIL"), Filters.eq("dueAt", 0)),
+                Filters.and(Filters.eq("state", "SENDING"), Filters.eq("channel", "EMAIL"),
+                        Filters.eq("dueAt", Double.NaN)),
                 // bounds of two types, an empty range, a single excluded point, no bound at all
                 Filters.and(Filters.eq("state", "PLANNED"), Filters.eq("channel", "EMAIL"), Filters.gt("dueAt", 1),
                         Filters.lt("dueAt", now)),
@@ -360,8 +367,13 @@ class MongoNodeTest {
                 List.of("a", "b"))).containsExactly(java.util.Map.entry(List.of(1.0),
                         new EqualityCandidatesIndex.Range(2.0, false, 9.0, true)));
         assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", 1, "b", doc("$gt", 2, "$lt", "z")),
-                List.of("a", "b"))).as("bounds of two types").containsExactly(java.util.Map.entry(List.of(1.0),
-                        EqualityCandidatesIndex.Range.ALL));
+                List.of("a", "b"))).as("a string bound is not used").containsExactly(java.util.Map.entry(
+                        List.of(1.0), new EqualityCandidatesIndex.Range(2.0, false, null, false)));
+        assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", 1, "b", doc("$gt", 2, "$lt",
+                new java.util.Date(0).toInstant())), List.of("a", "b"))).as("bounds of two types")
+                        .containsExactly(java.util.Map.entry(List.of(1.0), EqualityCandidatesIndex.Range.ALL));
+        assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", -0.0, "b", doc("$lt", Double.NaN)),
+                List.of("a", "b"))).containsExactly(java.util.Map.entry(List.of(0.0), EqualityCandidatesIndex.Range.ALL));
         assertThat(IndexNarrowedH2Collection.prefixLookups(doc("a", doc("$in", List.of(1, 2)), "b", 3),
                 List.of("a", "b"))).isNull();
         assertThat(IndexNarrowedH2Collection.conjunctions(doc("$or", List.of(doc("a", 1)), "$and",
