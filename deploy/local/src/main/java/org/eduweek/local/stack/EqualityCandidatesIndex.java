@@ -3,6 +3,7 @@ package org.eduweek.local.stack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,7 +167,7 @@ final class EqualityCandidatesIndex extends Index<Object> {
             return byValue.tailMap(range.lower(), range.lowerInclusive());
         }
         if (((Comparable) range.lower()).compareTo(range.upper()) > 0) {
-            return java.util.Collections.emptyNavigableMap();
+            return Collections.emptyNavigableMap();
         }
         return byValue.subMap(range.lower(), range.lowerInclusive(), range.upper(), range.upperInclusive());
     }
