@@ -262,15 +262,16 @@ final class EqualityCandidatesIndex extends Index<Object> {
             prefix.add(key);
         }
         Object last = keyOf(valueAt(document, fields.get(fields.size() - 1)));
-        Class<?> type = last == null ? null : rangeType(last);
-        Bucket bucket = byPrefix.computeIfAbsent(List.copyOf(prefix), p -> new Bucket());
+        Class<?> type = rangeType(last);
+        List<Object> key = List.copyOf(prefix);
+        Bucket bucket = byPrefix.computeIfAbsent(key, p -> new Bucket());
         if (type == null) {
             bucket.unordered.add(position);
-            placementByPosition.put(position, new Placement(List.copyOf(prefix), ANY));
+            placementByPosition.put(position, new Placement(key, ANY));
         } else {
             bucket.ordered.computeIfAbsent(type, t -> new TreeMap<>())
                     .computeIfAbsent(last, v -> new LinkedHashSet<>()).add(position);
-            placementByPosition.put(position, new Placement(List.copyOf(prefix), last));
+            placementByPosition.put(position, new Placement(key, last));
         }
     }
 
