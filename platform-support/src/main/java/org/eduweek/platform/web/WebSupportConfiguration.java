@@ -2,8 +2,10 @@ package org.eduweek.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 
 /** Registers the shared web plumbing in every servlet service. */
 @AutoConfiguration
@@ -11,8 +13,21 @@ import org.springframework.context.annotation.Import;
 @Import(ProblemDetailsHandler.class)
 public class WebSupportConfiguration {
 
+    /** Right inside {@link RequestIdFilter}, so every answer, errors included, goes through it. */
+    public static final int WHOLE_RESPONSE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    /** Whole answers with their length (see {@link WholeResponseFilter}). */
+    @Bean
+    FilterRegistrationBean<WholeResponseFilter> wholeResponseFilter() {
+        FilterRegistrationBean<WholeResponseFilter> registration =
+                new FilterRegistrationBean<>(new WholeResponseFilter());
+        registration.setOrder(WHOLE_RESPONSE_FILTER_ORDER);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 }
