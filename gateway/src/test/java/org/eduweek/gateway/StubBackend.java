@@ -104,6 +104,10 @@ final class StubBackend {
             }
             busyNow.decrementAndGet();
             respond(exchange, 200, "application/json", "{}");
+        } else if (path.contains("/sized/")) {
+            respond(exchange, 200, "application/json", pattern(lastNumber(path)));
+        } else if (path.contains("/chunked/")) {
+            chunked(exchange, pattern(lastNumber(path)).getBytes(StandardCharsets.UTF_8));
         } else if (path.endsWith("/slow")) {
             pause(5000);
             respond(exchange, 200, "application/json", "{}");
@@ -131,6 +135,31 @@ final class StubBackend {
             }
             out.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+        }
+    }
+
+    /** {@code n} characters of "0123456789" repeated: a body whose every byte a test can check. */
+    static String pattern(int n) {
+        StringBuilder text = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            text.append((char) ('0' + i % 10));
+        }
+        return text.toString();
+    }
+
+    private static int lastNumber(String path) {
+        return Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /** An answer without a length, written in 8 KiB pieces, each flushed. */
+    private static void chunked(HttpExchange exchange, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int from = 0; from < body.length; from += 8192) {
+                out.write(body, from, Math.min(8192, body.length - from));
+                out.flush();
+            }
         }
     }
 

@@ -1,15 +1,21 @@
 package org.eduweek.gateway.config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import org.eduweek.gateway.filter.LoopLocalHttpClients;
 import org.eduweek.gateway.filter.ReadTimeoutRoutingFilter;
+import org.eduweek.gateway.filter.WholeResponseWriteFilter;
 
 import reactor.netty.http.client.HttpClient;
 
@@ -18,21 +24,31 @@ import reactor.netty.http.client.HttpClient;
  * own routing filter, which application.yml switches off ({@code global-filter.netty-routing.enabled: false}).
  * That switch also drops Spring Cloud Gateway's {@link NettyWriteResponseFilter}, which writes the service's response
  * body to the client (without it every response went out with its headers and no body): declared here again, as
- * Spring Cloud Gateway declares it (with Spring Cloud Gateway's properties, not this package's {@link GatewayProperties}).
+ * Spring Cloud Gateway declares it (with Spring Cloud Gateway's properties, not this package's {@link GatewayProperties}),
+ * as its {@link WholeResponseWriteFilter} variant, which writes small answers with their headers in one write.
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
 
     @Bean
+    LoopLocalHttpClients loopLocalHttpClients(HttpClientProperties properties, ServerProperties serverProperties,
+            HttpClientSslConfigurer sslConfigurer, ObjectProvider<HttpClientCustomizer> customizers) {
+        // a mutable list: Spring Cloud Gateway's factory sorts it
+        return new LoopLocalHttpClients(properties, serverProperties, sslConfigurer,
+                new ArrayList<>(customizers.orderedStream().toList()));
+    }
+
+    @Bean
     ReadTimeoutRoutingFilter readTimeoutRoutingFilter(HttpClient httpClient,
-            ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
-        return new ReadTimeoutRoutingFilter(httpClient, headersFilters, properties);
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
+            LoopLocalHttpClients loopLocalHttpClients) {
+        return new ReadTimeoutRoutingFilter(httpClient, headersFilters, properties, loopLocalHttpClients);
     }
 
     @Bean
     NettyWriteResponseFilter nettyWriteResponseFilter(
             org.springframework.cloud.gateway.config.GatewayProperties properties,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-        return new NettyWriteResponseFilter(properties.getStreamingMediaTypes(), headersFilters);
+        return new WholeResponseWriteFilter(properties.getStreamingMediaTypes(), headersFilters);
     }
 }
