@@ -1,19 +1,14 @@
 package org.eduweek.gateway.config;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.web.server.autoconfigure.ServerProperties;
-import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
-import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import org.eduweek.gateway.filter.LoopLocalHttpClients;
 import org.eduweek.gateway.filter.ReadTimeoutRoutingFilter;
 import org.eduweek.gateway.filter.WholeResponseWriteFilter;
 
@@ -31,18 +26,9 @@ import reactor.netty.http.client.HttpClient;
 public class RoutingConfiguration {
 
     @Bean
-    LoopLocalHttpClients loopLocalHttpClients(HttpClientProperties properties, ServerProperties serverProperties,
-            HttpClientSslConfigurer sslConfigurer, ObjectProvider<HttpClientCustomizer> customizers) {
-        // a mutable list: Spring Cloud Gateway's factory sorts it
-        return new LoopLocalHttpClients(properties, serverProperties, sslConfigurer,
-                new ArrayList<>(customizers.orderedStream().toList()));
-    }
-
-    @Bean
     ReadTimeoutRoutingFilter readTimeoutRoutingFilter(HttpClient httpClient,
-            ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties,
-            LoopLocalHttpClients loopLocalHttpClients) {
-        return new ReadTimeoutRoutingFilter(httpClient, headersFilters, properties, loopLocalHttpClients);
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties) {
+        return new ReadTimeoutRoutingFilter(httpClient, headersFilters, properties);
     }
 
     @Bean

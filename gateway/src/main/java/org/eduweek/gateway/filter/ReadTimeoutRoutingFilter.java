@@ -13,7 +13,6 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.web.server.ServerWebExchange;
 
-import io.netty.channel.ChannelOption;
 import reactor.netty.http.client.HttpClient;
 
 /**
@@ -39,26 +38,14 @@ public class ReadTimeoutRoutingFilter extends NettyRoutingFilter {
 
     private final HttpClient httpClient;
     private final Duration defaultTimeout;
-    /** Null: every request uses the shared client (as in unit tests). */
-    private final LoopLocalHttpClients loopLocalClients;
-    /** Each base client (the shared one, each loop's) with each timeout in use, built once instead of per request. */
-    private final Map<ClientKey, HttpClient> clients = new ConcurrentHashMap<>();
-
-    private record ClientKey(HttpClient base, Duration timeout) {
-    }
+    /** The shared client with each timeout in use (a handful), built once instead of per request. */
+    private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
     public ReadTimeoutRoutingFilter(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
             HttpClientProperties properties) {
-        this(httpClient, headersFilters, properties, null);
-    }
-
-    /** @param loopLocalClients the event loops' own clients ({@link LoopLocalHttpClients}), used for every route */
-    public ReadTimeoutRoutingFilter(HttpClient httpClient, ObjectProvider<List<HttpHeadersFilter>> headersFilters,
-            HttpClientProperties properties, LoopLocalHttpClients loopLocalClients) {
         super(httpClient, headersFilters, withoutTimeouts());
         this.httpClient = httpClient;
         this.defaultTimeout = properties.getResponseTimeout();
-        this.loopLocalClients = loopLocalClients;
     }
 
     /**
@@ -73,24 +60,13 @@ public class ReadTimeoutRoutingFilter extends NettyRoutingFilter {
 
     @Override
     protected HttpClient getHttpClient(Route route, ServerWebExchange exchange) {
-        HttpClient base = loopLocalClients == null ? null : loopLocalClients.forRequest(exchange.getRequest());
-        if (base == null) {
-            base = httpClient;
-        }
+        HttpClient client = super.getHttpClient(route, exchange);
         Duration timeout = responseTimeout(route);
-        Object connectTimeout = route.getMetadata().get(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR);
-        if (connectTimeout != null) {
-            // a route with its own connect timeout: a client for this request, as the parent builds one
-            return base.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(connectTimeout))
-                    .responseTimeout(timeout);
+        if (client != httpClient) {
+            // a route with its own connect timeout: the parent built a new client for this request already
+            return client.responseTimeout(timeout);
         }
-        HttpClient chosen = base;
-        return clients.computeIfAbsent(new ClientKey(base, timeout == null ? NONE : timeout),
-                key -> chosen.responseTimeout(timeout));
-    }
-
-    private static int millis(Object configured) {
-        return configured instanceof Number n ? n.intValue() : Integer.parseInt(configured.toString().trim());
+        return clients.computeIfAbsent(timeout == null ? NONE : timeout, key -> httpClient.responseTimeout(timeout));
     }
 
     /** The route's {@code response-timeout} metadata when it has one, else the configured one; null for none. */
