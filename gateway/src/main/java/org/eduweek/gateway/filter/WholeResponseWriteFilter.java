@@ -27,13 +27,16 @@ import reactor.netty.Connection;
  * bookkeeping. A body handed over as one value goes out with its headers in a single write. The services answer
  * with a length (platform-support's whole-response filter); larger answers, answers without a length (chunked) and
  * streaming media types (Server-Sent Events) are streamed exactly as before, so memory per request stays bounded.
+ * (An answer with a length has no trailers, so the parent's trailer step has nothing to do for it.) Measured: one
+ * send to the client per answer fewer, no CPU or latency change distinguishable on this box (gateway/README.md, "Whole
+ * answers").
  */
 public class WholeResponseWriteFilter extends NettyWriteResponseFilter {
 
     /** Answers up to this size are buffered (one read in practice); a schedule session is ~0.8 KB. */
     public static final int MAX_WHOLE_BYTES = 64 * 1024;
 
-    /** The parent's chain, for when this filter has run the rest of the chain already. */
+    /** The chain handed to the parent once this filter has run the rest of the chain itself. */
     private static final GatewayFilterChain ALREADY_ROUTED = exchange -> Mono.empty();
 
     private final List<MediaType> streamingMediaTypes;

@@ -71,28 +71,28 @@ public class WholeResponseFilter extends OncePerRequestFilter {
             return request.getAttribute(STREAMING_ATTRIBUTE) != null;
         }
 
+        /** True once the answer is a stream; whatever was kept before goes out first. */
+        private boolean streamingNow() throws IOException {
+            if (!streaming()) {
+                return false;
+            }
+            copyBodyToResponse(false);
+            return true;
+        }
+
         @Override
         public ServletOutputStream getOutputStream() throws IOException {
-            if (streaming()) {
-                copyBodyToResponse(false);
-                return getResponse().getOutputStream();
-            }
-            return super.getOutputStream();
+            return streamingNow() ? getResponse().getOutputStream() : super.getOutputStream();
         }
 
         @Override
         public PrintWriter getWriter() throws IOException {
-            if (streaming()) {
-                copyBodyToResponse(false);
-                return getResponse().getWriter();
-            }
-            return super.getWriter();
+            return streamingNow() ? getResponse().getWriter() : super.getWriter();
         }
 
         @Override
         public void flushBuffer() throws IOException {
-            if (streaming()) {
-                copyBodyToResponse(false);
+            if (streamingNow()) {
                 getResponse().flushBuffer();
             } else {
                 super.flushBuffer(); // keeps the body: the answer is not complete yet
