@@ -52,15 +52,20 @@ public class WholeResponseFilter extends OncePerRequestFilter {
             toUse = whole;
         }
         chain.doFilter(request, toUse);
-        if (whole != null && !isAsyncStarted(request) && !whole.streaming()) {
+        if (whole != null && !isAsyncStarted(request) && !whole.passingThrough()) {
             whole.copyBodyToResponse();
         }
     }
 
-    /** Keeps the body until {@link #copyBodyToResponse()}, unless the answer has become a stream. */
+    /**
+     * Keeps the body until {@link #copyBodyToResponse()}, unless the answer has become a stream or announced its
+     * length before its body (a {@code byte[]} answer such as the programme listing: it goes out whole anyway, so
+     * keeping a copy of it would be work for nothing).
+     */
     static final class WholeResponse extends ContentCachingResponseWrapper {
 
         private final HttpServletRequest request;
+        private boolean lengthFirst;
 
         WholeResponse(HttpServletResponse response, HttpServletRequest request) {
             super(response);
@@ -71,9 +76,29 @@ public class WholeResponseFilter extends OncePerRequestFilter {
             return request.getAttribute(STREAMING_ATTRIBUTE) != null;
         }
 
-        /** True once the answer is a stream; whatever was kept before goes out first. */
+        /** Written straight through: a stream, or an answer whose length came before its body. */
+        boolean passingThrough() {
+            return lengthFirst || streaming();
+        }
+
+        @Override
+        public void setContentLength(int len) {
+            setContentLengthLong(len);
+        }
+
+        @Override
+        public void setContentLengthLong(long len) {
+            if (lengthFirst || getContentSize() == 0) {
+                lengthFirst = true;
+                getResponse().setContentLengthLong(len);
+            } else {
+                super.setContentLengthLong(len);
+            }
+        }
+
+        /** True once the body goes straight through; whatever was kept before goes out first. */
         private boolean streamingNow() throws IOException {
-            if (!streaming()) {
+            if (!passingThrough()) {
                 return false;
             }
             copyBodyToResponse(false);

@@ -61,6 +61,20 @@ class WholeResponseFilterTest {
     }
 
     @Test
+    void anAnswerThatGivesItsLengthFirstIsWrittenStraightThroughNotCopied() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        MockHttpServletResponse raw = new MockHttpServletResponse();
+        WholeResponseFilter.WholeResponse whole = new WholeResponseFilter.WholeResponse(raw, request);
+
+        whole.setContentLength(3);
+        whole.getOutputStream().write(new byte[] { 1, 2, 3 });
+
+        assertThat(raw.getContentAsByteArray()).containsExactly(1, 2, 3); // before any copy
+        assertThat(raw.getContentLength()).isEqualTo(3);
+        assertThat(whole.passingThrough()).isTrue();
+    }
+
+    @Test
     void readsSpringsStreamingMark() {
         MockHttpServletRequest request = new MockHttpServletRequest();
         ShallowEtagHeaderFilter.disableContentCaching(request);
