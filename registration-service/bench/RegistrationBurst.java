@@ -23,7 +23,12 @@ import java.util.regex.Pattern;
  * <pre>
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080
  * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080 --requests=1000 --seats=50 [--idp=http://localhost:8090]
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080 --bursts=70 --pause=5 --summary-last=30
  * </pre>
+ *
+ * {@code --bursts=N} runs N bursts, each at a new session with new participants, {@code --pause} seconds apart
+ * (default 5), and ends with a summary over the last {@code --summary-last} bursts (default all): the platform's JVMs
+ * start cold, and their JIT compilers keep taking CPU for tens of bursts, so a sustained figure needs a long run.
  *
  * The two flags keep this client light: it runs on the same cores as the platform it measures. With a default JVM
  * (G1 and C2 compiling the HTTP client's code during the burst) it used 1.6-2.1 s of CPU per 1,000-request burst,
@@ -52,9 +57,14 @@ public class RegistrationBurst {
         }
     }
 
+    /** One burst's figures. */
+    record Burst(double throughput, long p50, long p99, boolean ok) {
+    }
+
     static void run(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: java RegistrationBurst.java <base-url> [--requests=1000] [--seats=50]");
+            System.err.println("usage: java RegistrationBurst.java <base-url> [--requests=1000] [--seats=50]"
+                    + " [--bursts=1 --pause=5 --summary-last=N]");
             System.exit(2);
         }
         String base = args[0].replaceAll("/$", "");
@@ -70,6 +80,39 @@ public class RegistrationBurst {
         // Tokens are minted from the identity provider directly (--idp=, default: the local stack on :8090): the
         // gateway rightly rate-limits /api/auth/** to 20 a minute, and minting is not what this benchmark measures.
         String idp = opt.getOrDefault("idp", "http://localhost:8090").replaceAll("/$", "");
+        int bursts = Integer.parseInt(opt.getOrDefault("bursts", "1"));
+        long pauseMillis = Math.round(Double.parseDouble(opt.getOrDefault("pause", "5")) * 1000);
+        int summaryLast = Math.min(bursts, Integer.parseInt(opt.getOrDefault("summary-last", String.valueOf(bursts))));
+        List<Burst> results = new ArrayList<>();
+        for (int b = 1; b <= bursts; b++) {
+            if (b > 1) {
+                System.gc(); // the previous burst's client and its 1,000 connections
+                Thread.sleep(pauseMillis);
+            }
+            if (bursts > 1) {
+                System.out.printf("%n== burst %d of %d at %s%n", b, bursts, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            }
+            results.add(burst(base, tokenUrl, sessionUrl, idp, requests, seats));
+        }
+        boolean allOk = results.stream().allMatch(Burst::ok);
+        if (bursts > 1) {
+            summarize(results.subList(bursts - summaryLast, bursts), bursts - summaryLast + 1, bursts);
+            System.out.println(allOk ? "OK: every burst answered all and confirmed exactly " + seats : "FAILED");
+        }
+        System.exit(allOk ? 0 : 1);
+    }
+
+    static void summarize(List<Burst> last, int from, int to) {
+        double[] rates = last.stream().mapToDouble(Burst::throughput).sorted().toArray();
+        long[] p99 = last.stream().mapToLong(Burst::p99).sorted().toArray();
+        long[] p50 = last.stream().mapToLong(Burst::p50).sorted().toArray();
+        System.out.printf("%nbursts %d-%d: throughput min %.0f / median %.0f / max %.0f registrations/s; "
+                + "p50 median %d ms; p99 min %d / median %d / max %d ms%n", from, to, rates[0], rates[rates.length / 2],
+                rates[rates.length - 1], p50[p50.length / 2], p99[0], p99[p99.length / 2], p99[p99.length - 1]);
+    }
+
+    static Burst burst(String base, String tokenUrl, String sessionUrl, String idp, int requests, int seats)
+            throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         String organizer = token(base, tokenUrl, "bench-organizer-" + run, "ORGANIZER");
@@ -91,8 +134,9 @@ public class RegistrationBurst {
         String[] tokens = mintTokens(idp, tokenUrl, run, requests);
         System.out.printf("minted %d participant tokens; firing %d registrations at once%n", requests, requests);
         // a client of its own, with no connection open yet: each simultaneous request opens its own, as 1,000 phones would
+        ExecutorService clientPool = Executors.newFixedThreadPool(4);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
-                .version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4)).build();
+                .version(HttpClient.Version.HTTP_1_1).executor(clientPool).build();
 
         long[] latency = new long[requests];
         int[] status = new int[requests];
@@ -146,7 +190,9 @@ public class RegistrationBurst {
         System.out.printf("server says %d confirmed%n", confirmedServer);
         boolean ok = answered == requests && confirmed == seats && confirmedServer == seats;
         System.out.println(ok ? "OK: all answered, exactly " + seats + " confirmed" : "FAILED");
-        System.exit(ok ? 0 : 1);
+        // Java 17 has no HttpClient.close(): the client's connections close once it is collected (the pause's gc).
+        clientPool.shutdown();
+        return new Burst(requests / seconds, ms(sorted, 0.50), ms(sorted, 0.99), ok);
     }
 
     static String[] mintTokens(String base, String tokenUrl, String run, int n) throws Exception {
