@@ -82,7 +82,8 @@ public class RegistrationBurst {
         String idp = opt.getOrDefault("idp", "http://localhost:8090").replaceAll("/$", "");
         int bursts = Integer.parseInt(opt.getOrDefault("bursts", "1"));
         long pauseMillis = Math.round(Double.parseDouble(opt.getOrDefault("pause", "5")) * 1000);
-        int summaryLast = Math.min(bursts, Integer.parseInt(opt.getOrDefault("summary-last", String.valueOf(bursts))));
+        int summaryLast = Math.max(1, Math.min(bursts,
+                Integer.parseInt(opt.getOrDefault("summary-last", String.valueOf(bursts)))));
         List<Burst> results = new ArrayList<>();
         for (int b = 1; b <= bursts; b++) {
             if (b > 1) {
@@ -90,7 +91,8 @@ public class RegistrationBurst {
                 Thread.sleep(pauseMillis);
             }
             if (bursts > 1) {
-                System.out.printf("%n== burst %d of %d at %s%n", b, bursts, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                System.out.printf("%n== burst %d of %d at %s%n", b, bursts,
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
             results.add(burst(base, tokenUrl, sessionUrl, idp, requests, seats));
         }
