@@ -45,6 +45,21 @@ final class AsyncApiDocument {
         return messages;
     }
 
+    /** The node at a JSON pointer, after following its {@code $ref}s. */
+    JsonNode at(String pointer) {
+        return root.at(targetOf(pointer));
+    }
+
+    /** Where the message's traits are defined, as JSON pointers. */
+    List<String> traitPointers(Message message) {
+        List<String> traits = new ArrayList<>();
+        JsonNode list = root.at(message.pointer() + "/traits");
+        for (int i = 0; i < list.size(); i++) {
+            traits.add(targetOf(message.pointer() + "/traits/" + i));
+        }
+        return traits;
+    }
+
     /** The values the channel at {@code address} allows for its {@code parameter}. */
     Set<String> parameterValues(String address, String parameter) {
         Set<String> values = new TreeSet<>();

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * {@code docs/asyncapi.yaml} is valid AsyncAPI 3.0 and agrees with the Kafka topics table of
  * {@code docs/CONTRACTS.md} and with the golden samples every producer keeps under
@@ -112,14 +114,36 @@ class AsyncApiDocumentTest {
 
     @Test
     void everyGoldenSampleMatchesItsDocumentedPayloadSchema() {
-        PayloadSchemas schemas = new PayloadSchemas(document);
+        DocumentSchemas schemas = new DocumentSchemas(document);
         List<String> violations = new ArrayList<>();
         for (GoldenSample sample : samples) {
             for (AsyncApiDocument.Message message : messagesOf(sample)) {
-                schemas.violations(message, sample.payload()).forEach(v -> violations.add(sample + " " + v));
+                schemas.violations(message.pointer() + "/payload", sample.payload())
+                        .forEach(v -> violations.add(sample + " " + v));
             }
         }
         assertThat(violations).isEmpty();
+    }
+
+    /** Readers copy headers from the examples, so those must be the headers a record of that event carries. */
+    @Test
+    void everyEventExampleCarriesValidHeadersNamingItsOwnEvent() {
+        DocumentSchemas schemas = new DocumentSchemas(document);
+        List<String> problems = new ArrayList<>();
+        for (AsyncApiDocument.Message message : eventMessages()) {
+            JsonNode examples = document.at(message.pointer() + "/examples");
+            for (int i = 0; i < examples.size(); i++) {
+                String example = message.eventType() + " example " + i;
+                JsonNode headers = examples.get(i).path("headers");
+                if (!message.eventType().equals(headers.path("eventType").asString(""))) {
+                    problems.add(example + ": eventType header is " + headers.path("eventType"));
+                }
+                for (String trait : document.traitPointers(message)) {
+                    schemas.violations(trait + "/headers", headers).forEach(v -> problems.add(example + " " + v));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
