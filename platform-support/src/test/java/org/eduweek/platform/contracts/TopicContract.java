@@ -38,8 +38,8 @@ record TopicContract(String topic, String producer, List<String> eventTypes) {
     /** Rows without event type names (the dead-letter row) are not event topics. */
     private static Optional<TopicContract> row(String line) {
         String[] cells = line.split("\\|");
-        Matcher topic = CODE.matcher(cells[1]);
-        if (cells.length < 5 || !topic.find()) {
+        Matcher topic = cells.length < 5 ? null : CODE.matcher(cells[1]);
+        if (topic == null || !topic.find()) {
             return Optional.empty();
         }
         List<String> types = new ArrayList<>();
