@@ -50,7 +50,7 @@ public class JwtSecurityConfiguration {
     }
 
     public static OAuth2TokenValidator<Jwt> validator(EduweekSecurityProperties props) {
-        return TokenRules.validator(props.issuer(), props.audience());
+        return TokenRules.validator(props.issuer(), props.audience(), props.maxLifetime());
     }
 
     @Bean
