@@ -16,6 +16,12 @@ public class WebSupportConfiguration {
     /** Right inside {@link RequestIdFilter}, so every answer, errors included, goes through it. */
     public static final int WHOLE_RESPONSE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
+    /** Length and control-character rules for every string read from JSON ({@link TextGuard}). */
+    @Bean
+    tools.jackson.databind.JacksonModule textGuardModule() {
+        return TextGuard.module();
+    }
+
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
