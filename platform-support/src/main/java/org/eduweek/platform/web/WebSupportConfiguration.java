@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** Registers the shared web plumbing in every servlet service. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsHandler.class)
+@Import({ ProblemDetailsHandler.class, ProblemErrorController.class })
 public class WebSupportConfiguration {
 
     /** Right inside {@link RequestIdFilter}, so every answer, errors included, goes through it. */
