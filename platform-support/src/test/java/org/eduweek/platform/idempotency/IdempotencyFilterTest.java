@@ -150,7 +150,9 @@ class IdempotencyFilterTest {
 
     @Test
     void tooLongKeyIsABadRequest() throws Exception {
-        send("x".repeat(300), "{}").andExpect(status().isBadRequest());
+        send("x".repeat(300), "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(IdempotencyProperties.HEADER))
+                .andExpect(jsonPath("$.properties").doesNotExist());
         assertThat(controller.calls).hasValue(0);
     }
 
