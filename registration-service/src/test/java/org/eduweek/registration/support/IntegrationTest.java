@@ -27,7 +27,8 @@ import org.eduweek.registration.domain.SessionLifecycle;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "eduweek.registration.reconcile-interval=1h",
-        "eduweek.outbox.sweep-interval=500ms" })
+        "eduweek.outbox.sweep-interval=500ms",
+        "eduweek.registration.qr-secret=integration-tests-qr-secret-4f9c2b7e1d3a" })
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
 
