@@ -7,13 +7,12 @@ import java.util.Optional;
 
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.eduweek.platform.outbox.OutboxMessage;
 import org.eduweek.platform.outbox.OutboxRelay;
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.registration.domain.RegistrationRuleException.Kind;
+import org.eduweek.registration.domain.RegistrationRuleException.Violation;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -45,19 +44,21 @@ public class CheckIns {
     public Result checkIn(String sessionId, String token, String organizerId) {
         QrTokens.Claims claims = tokens.verify(token);
         if (claims == null) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-qr-token",
+            throw new RegistrationRuleException(Kind.INVALID_QR_TOKEN,
                     "The QR code is not a valid eduweek check-in code",
-                    List.of(new FieldProblem("token", "signature or format is invalid")));
+                    List.of(new Violation("token", "signature or format is invalid")));
         }
         Registration r = registrations.find(claims.registrationId())
-                .orElseThrow(() -> ApiException.notFound("Registration", claims.registrationId()));
+                .orElseThrow(() -> new NotFoundException("Registration", claims.registrationId()));
         if (!r.sessionId().equals(sessionId) || !claims.sessionId().equals(sessionId)) {
-            throw ApiException.conflict("This QR code is for another session (" + r.sessionId() + ")",
-                    List.of(new FieldProblem("token", "belongs to session " + r.sessionId())));
+            throw new RegistrationRuleException(Kind.OTHER_SESSION,
+                    "This QR code is for another session (" + r.sessionId() + ")",
+                    List.of(new Violation("token", "belongs to session " + r.sessionId())));
         }
         if (!r.isConfirmed()) {
-            throw ApiException.conflict("Registration is " + r.status() + ", not confirmed: no check-in",
-                    List.of(new FieldProblem("token", "registration is " + r.status())));
+            throw new RegistrationRuleException(Kind.NOT_CONFIRMED,
+                    "Registration is " + r.status() + ", not confirmed: no check-in",
+                    List.of(new Violation("token", "registration is " + r.status())));
         }
         if (r.checkedInAt() != null) {
             return new Result(r, true);
@@ -76,6 +77,7 @@ public class CheckIns {
         if (after.checkedInAt() != null) {
             return new Result(after, true);
         }
-        throw ApiException.conflict("Registration is " + after.status() + ", not confirmed: no check-in", List.of());
+        throw new RegistrationRuleException(Kind.NOT_CONFIRMED,
+                "Registration is " + after.status() + ", not confirmed: no check-in");
     }
 }

@@ -9,14 +9,13 @@ import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.eduweek.platform.outbox.OutboxMessage;
 import org.eduweek.platform.outbox.OutboxRelay;
 import org.eduweek.platform.security.CurrentUser;
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.registration.domain.RegistrationRuleException.Kind;
+import org.eduweek.registration.domain.RegistrationRuleException.Violation;
 
 /**
  * Registering and cancelling. The seat is taken first by one atomic conditional update of the session's counter
@@ -61,7 +60,7 @@ public class RegistrationService {
      */
     public Registered register(CurrentUser user, String sessionId, SeatMode requestedMode) {
         Session session = sessions.find(sessionId).filter(s -> s.isPublished() || s.isCancelled())
-                .orElseThrow(() -> ApiException.notFound("Session", sessionId));
+                .orElseThrow(() -> new NotFoundException("Session", sessionId));
         Profiles.Enrolment enrolment = profiles.enrol(user, sessionId);
         Participant profile = enrolment.profile();
         if (enrolment.listedBefore()) {
@@ -99,8 +98,8 @@ public class RegistrationService {
                 ledger.leaveWaitlist(sessionId, mode);
             }
             return registrations.findActive(sessionId, user.id()).map(r -> existingOne(r, session))
-                    .orElseThrow(() -> ApiException.conflict("A concurrent request changed this registration; retry",
-                            List.of()));
+                    .orElseThrow(() -> new RegistrationRuleException(Kind.CONCURRENT_CHANGE,
+                            "A concurrent request changed this registration; retry"));
         }
         relay.signal(Registration.COLLECTION, stored.id(), stored.outbox());
         // a seat freed between our failed take and our insert was offered to a waitlist that did not contain us
@@ -140,27 +139,31 @@ public class RegistrationService {
             return session.defaultSeatMode();
         }
         if (!session.seatModes().contains(requested)) {
-            throw ApiException.badField("seatMode", "this session offers only " + session.seatModes());
+            throw RegistrationRuleException.onField(Kind.SEAT_MODE_NOT_OFFERED, "seatMode",
+                    "this session offers only " + session.seatModes());
         }
         return requested;
     }
 
     private void checkEligible(Session session, Participant profile, Instant now) {
         if (session.isCancelled()) {
-            throw ApiException.conflict("Session '" + session.id() + "' was cancelled", List.of());
+            throw new RegistrationRuleException(Kind.SESSION_CANCELLED, "Session '" + session.id() + "' was cancelled");
         }
         if (session.hasStarted(now)) {
-            throw ApiException.conflict("Session '" + session.displayTitle() + "' has already started",
-                    List.of(new FieldProblem("sessionId", "session has started")));
+            throw new RegistrationRuleException(Kind.SESSION_STARTED,
+                    "Session '" + session.displayTitle() + "' has already started",
+                    List.of(new Violation("sessionId", "session has started")));
         }
         if (!session.admits(profile.audience())) {
-            throw ApiException.conflict("Session '" + session.displayTitle() + "' is only for " + session.audience()
-                    + "; your profile's audience is " + (profile.audience() == null ? "not set" : profile.audience()),
-                    List.of(new FieldProblem("audience", "must be one of " + session.audience())));
+            throw new RegistrationRuleException(Kind.AUDIENCE_MISMATCH, "Session '" + session.displayTitle()
+                    + "' is only for " + session.audience() + "; your profile's audience is "
+                    + (profile.audience() == null ? "not set" : profile.audience()),
+                    List.of(new Violation("audience", "must be one of " + session.audience())));
         }
         if (session.level() != null && profile.level() != null && !session.level().equalsIgnoreCase(profile.level())) {
-            throw ApiException.conflict("Session '" + session.displayTitle() + "' is for level " + session.level(),
-                    List.of(new FieldProblem("level", "must be " + session.level())));
+            throw new RegistrationRuleException(Kind.LEVEL_MISMATCH,
+                    "Session '" + session.displayTitle() + "' is for level " + session.level(),
+                    List.of(new Violation("level", "must be " + session.level())));
         }
         for (String otherId : profile.activeSessionIds() == null ? List.<String>of() : profile.activeSessionIds()) {
             if (otherId.equals(session.id())) {
@@ -173,9 +176,9 @@ public class RegistrationService {
                     .filter(Registration::isConfirmed).isEmpty()) {
                 continue;
             }
-            throw ApiException.conflict("Overlaps your confirmed session '" + s.get().displayTitle() + "' ("
+            throw new RegistrationRuleException(Kind.OVERLAP, "Overlaps your confirmed session '" + s.get().displayTitle() + "' ("
                     + s.get().id() + ", " + s.get().start() + " to " + s.get().end() + ")",
-                    List.of(new FieldProblem("sessionId", "overlaps session " + s.get().id())));
+                    List.of(new Violation("sessionId", "overlaps session " + s.get().id())));
         }
     }
 
@@ -196,7 +199,7 @@ public class RegistrationService {
                 return done.get();
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, "conflict", "The registration kept changing; retry");
+        throw new RegistrationRuleException(Kind.CONCURRENT_CHANGE, "The registration kept changing; retry");
     }
 
     /** After a cancellation: the seat or the waitlist place goes back, and (if asked) the waitlist moves up. */
@@ -227,9 +230,9 @@ public class RegistrationService {
     /** A registration the caller may see: their own, or any for staff. Others' are "not found" (no existence leak). */
     public Registration visible(CurrentUser user, String registrationId) {
         Registration r = registrations.find(registrationId)
-                .orElseThrow(() -> ApiException.notFound("Registration", registrationId));
+                .orElseThrow(() -> new NotFoundException("Registration", registrationId));
         if (!r.ownedBy(user.id()) && !user.isStaff()) {
-            throw ApiException.notFound("Registration", registrationId);
+            throw new NotFoundException("Registration", registrationId);
         }
         return r;
     }
