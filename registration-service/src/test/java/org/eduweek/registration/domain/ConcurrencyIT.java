@@ -150,11 +150,11 @@ class ConcurrencyIT extends IntegrationTest {
         MongoClient client = MongoClients.create(TestInfrastructure.mongoUri("eduweek-registration-it"));
         MongoTemplate other = new MongoTemplate(client, "eduweek-registration-it");
         SessionReplica sessions = new SessionReplica(other);
-        Registrations regs = new Registrations(other);
+        Registrations regs = new Registrations(other, outboxEvents, relay);
         SeatLedger ledger = new SeatLedger(other, clock);
         Profiles profiles = new Profiles(other, outboxEvents, relay, clock);
-        WaitlistPromoter promoter = new WaitlistPromoter(ledger, regs, sessions, outboxEvents, relay, clock);
-        return new RegistrationService(sessions, regs, ledger, profiles, promoter, outboxEvents, relay, clock);
+        WaitlistPromoter promoter = new WaitlistPromoter(ledger, regs, sessions, clock);
+        return new RegistrationService(sessions, regs, ledger, profiles, promoter, clock);
     }
 
     private static <T> List<T> runTogether(List<Callable<T>> calls) throws Exception {

@@ -92,11 +92,11 @@ class SeatRepairIT extends IntegrationTest {
 
     private RegistrationService instanceRememberingSessions(Duration ttl) {
         SessionReplica sessions = new SessionReplica(mongo, ttl);
-        Registrations regs = new Registrations(mongo);
+        Registrations regs = new Registrations(mongo, outboxEvents, relay);
         SeatLedger seats = new SeatLedger(mongo, clock);
-        WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, outboxEvents, relay, clock);
+        WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, clock);
         return new RegistrationService(sessions, regs, seats, new Profiles(mongo, outboxEvents, relay, clock),
-                promoter, outboxEvents, relay, clock);
+                promoter, clock);
     }
 
     @Test
