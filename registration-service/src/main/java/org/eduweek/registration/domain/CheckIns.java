@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.eduweek.registration.domain.RegistrationRuleException.Kind;
 import org.eduweek.registration.domain.RegistrationRuleException.Violation;
 import org.eduweek.registration.events.ParticipantCheckedIn;
+import org.eduweek.registration.store.Registrations;
 
 /**
  * Organizer check-in by QR scan. The first scan applies {@link Registration#checkIn}, stored by compare-and-set

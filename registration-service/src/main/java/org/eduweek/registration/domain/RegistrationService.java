@@ -15,6 +15,9 @@ import org.eduweek.registration.domain.Registration.Transition;
 import org.eduweek.registration.domain.RegistrationRuleException.Kind;
 import org.eduweek.registration.domain.RegistrationRuleException.Violation;
 import org.eduweek.registration.events.RegistrationCreated;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 
 /**
  * Registering and cancelling. The seat is taken first by one atomic conditional update of the session's counter

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 
 /**
  * Fills free seats from the waitlist, first come first served. Each round takes a seat from the counter first

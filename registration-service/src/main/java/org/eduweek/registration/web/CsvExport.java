@@ -8,7 +8,7 @@ import java.util.List;
 import org.eduweek.registration.domain.Participant;
 import org.eduweek.registration.domain.Profiles;
 import org.eduweek.registration.domain.Registration;
-import org.eduweek.registration.domain.Registrations;
+import org.eduweek.registration.store.Registrations;
 import org.eduweek.registration.domain.Session;
 
 /**

@@ -25,6 +25,11 @@ import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.registration.support.Http;
 import org.eduweek.registration.support.IntegrationTest;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
+import org.eduweek.registration.store.OutboxEvents;
+import org.eduweek.registration.store.ProfileStore;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -152,7 +157,7 @@ class ConcurrencyIT extends IntegrationTest {
         SessionReplica sessions = new SessionReplica(other);
         Registrations regs = new Registrations(other, outboxEvents, relay);
         SeatLedger ledger = new SeatLedger(other, clock);
-        Profiles profiles = new Profiles(other, outboxEvents, relay, clock);
+        Profiles profiles = new Profiles(new ProfileStore(other, outboxEvents, relay), clock);
         WaitlistPromoter promoter = new WaitlistPromoter(ledger, regs, sessions, clock);
         return new RegistrationService(sessions, regs, ledger, profiles, promoter, clock);
     }

@@ -14,6 +14,12 @@ import org.eduweek.platform.outbox.OutboxRelay;
 
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.registration.support.IntegrationTest;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SeatCounter;
+import org.eduweek.registration.store.SessionReplica;
+import org.eduweek.registration.store.OutboxEvents;
+import org.eduweek.registration.store.ProfileStore;
 
 /** A crash between "seat taken" and "registration stored" (or "cancelled" and "seat released") is repaired. */
 class SeatRepairIT extends IntegrationTest {
@@ -95,8 +101,8 @@ class SeatRepairIT extends IntegrationTest {
         Registrations regs = new Registrations(mongo, outboxEvents, relay);
         SeatLedger seats = new SeatLedger(mongo, clock);
         WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, clock);
-        return new RegistrationService(sessions, regs, seats, new Profiles(mongo, outboxEvents, relay, clock),
-                promoter, clock);
+        Profiles profiles = new Profiles(new ProfileStore(mongo, outboxEvents, relay), clock);
+        return new RegistrationService(sessions, regs, seats, profiles, promoter, clock);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.registration.support.IntegrationTest;
 import org.eduweek.registration.support.TopicProbe;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
 
 class SessionLifecycleIT extends IntegrationTest {
 

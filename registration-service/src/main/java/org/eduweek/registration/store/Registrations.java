@@ -1,4 +1,4 @@
-package org.eduweek.registration.domain;
+package org.eduweek.registration.store;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +18,9 @@ import org.eduweek.registration.events.ParticipantCheckedIn;
 import org.eduweek.registration.events.RegistrationCancelled;
 import org.eduweek.registration.events.RegistrationCreated;
 import org.eduweek.registration.events.WaitlistPromoted;
+import org.eduweek.registration.domain.SeatMode;
+import org.eduweek.registration.domain.Registration;
+import org.eduweek.registration.domain.RegistrationStatus;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
