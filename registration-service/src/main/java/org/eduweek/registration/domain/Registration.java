@@ -24,9 +24,10 @@ import org.eduweek.registration.events.WaitlistPromoted;
  * <p>
  * The store turns a {@link Transition} into one conditional write of this document whose filter is the state the
  * transition started from (that filter, not this class, is what makes concurrent changes safe) and which appends
- * the event to {@code outbox} (relayed to Kafka by the platform's relay), so state and event never disagree. {@code activeKey} (sessionId|participantId, unique and sparse) exists only while the
- * registration is not cancelled: it makes "one active registration per participant and session" a database rule.
- * {@code waitNumber} orders the waitlist (first come, first served).
+ * the event to {@code outbox} (relayed to Kafka by the platform's relay), so state and event never disagree.
+ * {@code activeKey} (sessionId|participantId, unique and sparse) exists only while the registration is not
+ * cancelled: it makes "one active registration per participant and session" a database rule. {@code waitNumber}
+ * orders the waitlist (first come, first served).
  */
 @Document(Registration.COLLECTION)
 public record Registration(

@@ -141,8 +141,9 @@ public class RegistrationService {
                     .filter(Registration::isConfirmed).isEmpty()) {
                 continue;
             }
+            Session other = s.get();
             throw new RegistrationRuleException(Kind.OVERLAP, "Overlaps your confirmed session '"
-                    + s.get().displayTitle() + "' (" + s.get().id() + ", " + s.get().start() + " to " + s.get().end() + ")",
+                    + other.displayTitle() + "' (" + other.id() + ", " + other.start() + " to " + other.end() + ")",
                     List.of(new Violation("sessionId", "overlaps session " + s.get().id())));
         }
     }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 import org.eduweek.registration.config.RegistrationProperties;
 import org.eduweek.registration.store.Registrations;
-import org.eduweek.registration.store.SeatLedger;
 import org.eduweek.registration.store.SeatCounter;
+import org.eduweek.registration.store.SeatLedger;
 import org.eduweek.registration.store.SessionReplica;
 
 /**

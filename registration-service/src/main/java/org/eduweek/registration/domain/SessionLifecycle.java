@@ -3,6 +3,7 @@ package org.eduweek.registration.domain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+
 import org.eduweek.registration.store.Registrations;
 import org.eduweek.registration.store.SeatLedger;
 import org.eduweek.registration.store.SessionReplica;

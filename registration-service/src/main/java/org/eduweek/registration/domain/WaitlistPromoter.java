@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+
 import org.eduweek.registration.store.Registrations;
 import org.eduweek.registration.store.SeatLedger;
 import org.eduweek.registration.store.SessionReplica;

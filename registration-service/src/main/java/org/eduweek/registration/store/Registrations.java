@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 
 import org.eduweek.platform.outbox.OutboxMessage;
 import org.eduweek.platform.outbox.OutboxRelay;
+import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.Registration.Transition;
+import org.eduweek.registration.domain.RegistrationStatus;
+import org.eduweek.registration.domain.SeatMode;
 import org.eduweek.registration.events.ParticipantCheckedIn;
 import org.eduweek.registration.events.RegistrationCancelled;
 import org.eduweek.registration.events.RegistrationCreated;
 import org.eduweek.registration.events.WaitlistPromoted;
-import org.eduweek.registration.domain.SeatMode;
-import org.eduweek.registration.domain.Registration;
-import org.eduweek.registration.domain.RegistrationStatus;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 

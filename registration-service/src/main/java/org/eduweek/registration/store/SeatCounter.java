@@ -3,6 +3,7 @@ package org.eduweek.registration.store;
 import java.time.Instant;
 
 import org.bson.Document;
+
 import org.eduweek.registration.domain.SeatMode;
 
 /** A read of one seat counter document (see {@link SeatLedger}). */

@@ -14,6 +14,7 @@ import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
 import org.eduweek.registration.domain.SeatMode;
 import org.eduweek.registration.domain.Session;
 

@@ -30,11 +30,11 @@ import org.eduweek.registration.domain.CheckIns;
 import org.eduweek.registration.domain.Profiles;
 import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.RegistrationStatus;
+import org.eduweek.registration.domain.SeatMode;
+import org.eduweek.registration.domain.Session;
 import org.eduweek.registration.store.Registrations;
 import org.eduweek.registration.store.SeatCounter;
 import org.eduweek.registration.store.SeatLedger;
-import org.eduweek.registration.domain.SeatMode;
-import org.eduweek.registration.domain.Session;
 import org.eduweek.registration.store.SessionReplica;
 
 @RestController

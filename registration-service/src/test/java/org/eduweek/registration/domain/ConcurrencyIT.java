@@ -23,13 +23,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.eduweek.platform.outbox.OutboxRelay;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.testing.TestInfrastructure;
-import org.eduweek.registration.support.Http;
-import org.eduweek.registration.support.IntegrationTest;
+import org.eduweek.registration.store.OutboxEvents;
+import org.eduweek.registration.store.ProfileStore;
 import org.eduweek.registration.store.Registrations;
 import org.eduweek.registration.store.SeatLedger;
 import org.eduweek.registration.store.SessionReplica;
-import org.eduweek.registration.store.OutboxEvents;
-import org.eduweek.registration.store.ProfileStore;
+import org.eduweek.registration.support.Http;
+import org.eduweek.registration.support.IntegrationTest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -13,13 +13,13 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.eduweek.platform.outbox.OutboxRelay;
 
 import org.eduweek.platform.security.CurrentUser;
-import org.eduweek.registration.support.IntegrationTest;
-import org.eduweek.registration.store.Registrations;
-import org.eduweek.registration.store.SeatLedger;
-import org.eduweek.registration.store.SeatCounter;
-import org.eduweek.registration.store.SessionReplica;
 import org.eduweek.registration.store.OutboxEvents;
 import org.eduweek.registration.store.ProfileStore;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatCounter;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
+import org.eduweek.registration.support.IntegrationTest;
 
 /** A crash between "seat taken" and "registration stored" (or "cancelled" and "seat released") is repaired. */
 class SeatRepairIT extends IntegrationTest {
