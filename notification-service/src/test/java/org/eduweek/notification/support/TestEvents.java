@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.eduweek.platform.testing.ConsumerProgress;
 import org.eduweek.platform.testing.TestInfrastructure;
 
 /** Publishes events the way the producers do (payload + eventType/eventVersion/eventId headers) and reads topics. */
@@ -54,24 +55,12 @@ public final class TestEvents {
     }
 
     public static void publish(String topic, String key, String type, String payload) {
-        ProducerRecord<String, String> r = new ProducerRecord<>(topic, key, payload);
-        r.headers().add("eventType", type.getBytes(StandardCharsets.UTF_8));
-        r.headers().add("eventVersion", "1".getBytes(StandardCharsets.UTF_8));
-        r.headers().add("eventId", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        try {
-            producer().send(r).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ConsumerProgress.publish(topic, key, type, payload);
     }
 
     /** A record with no headers at all, as a foreign or broken producer might write it. */
     public static void publishWithoutHeaders(String topic, String key, String payload) {
-        try {
-            producer().send(new ProducerRecord<>(topic, key, payload)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        ConsumerProgress.publish(topic, key, null, payload);
     }
 
     public static void publish(String topic, String key, String type, ObjectNode payload) {

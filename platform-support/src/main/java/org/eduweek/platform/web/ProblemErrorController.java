@@ -39,8 +39,8 @@ public class ProblemErrorController implements ErrorController {
             if (error != null) {
                 log.error("Unexpected failure outside a controller", error);
             }
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ProblemDetailsHandler.internal());
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetailsHandler.internal());
         }
         String slug = switch (status.value()) {
             case 404 -> "not-found";

@@ -38,16 +38,26 @@ public final class TextGuard extends StdScalarDeserializer<String> {
 
     /** What is wrong with the text, or null. */
     public static String problem(String value) {
+        return problem(value, MAX_LENGTH, true);
+    }
+
+    /**
+     * What is wrong with the text for a field of at most {@code max} characters, or null; a single-line field
+     * takes no line breaks or tabs either.
+     */
+    public static String problem(String value, int max, boolean multiLine) {
         if (value == null) {
             return null;
         }
-        if (value.length() > MAX_LENGTH) {
-            return "is longer than " + MAX_LENGTH + " characters";
+        if (value.length() > max) {
+            return "is longer than " + max + " characters";
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                return "must not contain control characters";
+            boolean lineBreak = c == '\t' || c == '\n' || c == '\r';
+            if ((c < 0x20 || c == 0x7f) && !(multiLine && lineBreak)) {
+                return multiLine ? "must not contain control characters"
+                        : "must be one line without control characters";
             }
         }
         return null;

@@ -9,15 +9,16 @@ import org.springframework.mock.env.MockEnvironment;
 class SecretsGuardTest {
 
     private static MockEnvironment withQrSecret(String value) {
-        MockEnvironment env = new MockEnvironment().withProperty("eduweek.registration.qr-secret", value == null ? "" : value)
+        return new MockEnvironment()
+                .withProperty("eduweek.registration.qr-secret", value == null ? "" : value)
                 .withProperty("eduweek.secrets.EDUWEEK_QR_SECRET", "${eduweek.registration.qr-secret}");
-        return env;
     }
 
     @Test
     void refusesAMissingPublicOrShortSecretOutsideTheLocalProfileNamingTheVariable() {
         assertThatThrownBy(() -> SecretsGuard.check(withQrSecret(null)))
-                .isInstanceOf(SecretsGuard.WeakSecretException.class).hasMessageStartingWith("EDUWEEK_QR_SECRET is not set");
+                .isInstanceOf(SecretsGuard.WeakSecretException.class)
+                .hasMessageStartingWith("EDUWEEK_QR_SECRET is not set");
         assertThatThrownBy(() -> SecretsGuard.check(withQrSecret("dev-only-qr-secret-change-me")))
                 .hasMessageStartingWith("EDUWEEK_QR_SECRET holds the public development value");
         assertThatThrownBy(() -> SecretsGuard.check(withQrSecret("short-secret")))

@@ -3,6 +3,7 @@ package org.eduweek.schedule.domain;
 import java.util.List;
 
 import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.platform.web.TextGuard;
 
 /**
  * Limits of the programme's bilingual texts, per language: a title fits a mail subject, an SMS and a calendar
@@ -30,29 +31,12 @@ final class TextLimits {
         if (text == null) {
             return;
         }
-        String problem = problem(text.en(), max, multiLine);
+        String problem = TextGuard.problem(text.en(), max, multiLine);
         if (problem == null) {
-            problem = problem(text.zh(), max, multiLine);
+            problem = TextGuard.problem(text.zh(), max, multiLine);
         }
         if (problem != null) {
             problems.add(new FieldProblem(field, problem));
         }
-    }
-
-    static String problem(String value, int max, boolean multiLine) {
-        if (value == null) {
-            return null;
-        }
-        if (value.length() > max) {
-            return "is longer than " + max + " characters";
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
-            if ((c < 0x20 || c == 0x7f) && !(multiLine && lineBreak)) {
-                return multiLine ? "must not contain control characters" : "must be one line without control characters";
-            }
-        }
-        return null;
     }
 }
