@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway overhead benchmark (issue 7): the same GET measured side by side
+# Gateway overhead benchmark: the same GET measured side by side
 #   1. direct to the backend service,
 #   2. through this gateway (gateway/target/gateway.jar, started here on a free port),
 #   3. through nginx (Debian package, started here on a free port) as a peer reverse proxy,
@@ -140,8 +140,8 @@ for t in "${ORDER[@]}"; do
   wrk -t1 -c32 -d"${WARMUP}s" "${URL[$t]}" > /dev/null
 done
 # A JVM reaches its speed only once C2 has compiled the hot path: ten seconds are not enough on a busy 2-core box
-# (the gateway then measured 1-7 ms of CPU per request instead of ~0.2 ms). Two 5-second runs that agree are not
-# enough either: C2 compiles in steps, and runs stopped at 1,270-1,380 req/s when another minute reached ~1,650.
+# (the gateway still spends several times its warm CPU per request). Two 5-second runs that agree are not enough
+# either: C2 compiles in steps, and throughput can plateau for a while and then rise again.
 # Warm it at least GATEWAY_WARMUP_MIN seconds, then until three 5-second runs in a row agree within 5 %.
 runs=(); waited=0
 while (( waited < GATEWAY_WARMUP )); do

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * start cold, and their JIT compilers keep taking CPU for tens of bursts, so a sustained figure needs a long run.
  *
  * The two flags keep this client light: it runs on the same cores as the platform it measures. With a default JVM
- * (G1 and C2 compiling the HTTP client's code during the burst) it used 1.6-2.1 s of CPU per 1,000-request burst,
- * with these 0.6-0.9 s (measured on 2 cores), which then went to the platform.
+ * (G1 and C2 compiling the HTTP client's code during the burst) it takes roughly twice the CPU per burst, which
+ * would otherwise go to the platform.
  *
  * Through the gateway (local profile) it takes an organizer token from {@code POST /api/auth/dev-token}, creates and
  * publishes the session with {@code POST /api/schedule/sessions}, waits until registration-service knows it

@@ -39,7 +39,7 @@ class ResilienceIT extends GatewayTestBase {
         // with its timer-thread timeout, must be switched off, not merely joined.
         assertThat(context.getBeansOfType(NettyRoutingFilter.class).values())
                 .singleElement().isInstanceOf(ReadTimeoutRoutingFilter.class);
-        // switching Spring Cloud Gateway's off also switched off the filter that writes response bodies
+        // switching Spring Cloud Gateway's off also switches off the filter that writes response bodies
         assertThat(context.getBeansOfType(NettyWriteResponseFilter.class)).hasSize(1);
         // It leaves the connect timeout to the shared client (it does not copy the client per request to set it)
         assertThat(context.getBean(HttpClient.class).configuration().options()

@@ -40,7 +40,21 @@ class SecurityIT extends GatewayTestBase {
                 TestTokens.sign(TestTokens.key(), "mallory", roles, Map.of(), TestTokens.ISSUER, "other-app",
                         hourAhead),
                 hmacWithPublicKey(),
-                "not-a-jwt");
+                "not-a-jwt",
+                // a month-long token (beyond JWT_MAX_LIFETIME), one issued in the future, one that never expires
+                TestTokens.sign(TestTokens.key(), "mallory", roles, Map.of(), TestTokens.ISSUER,
+                        TestTokens.AUDIENCE, Instant.now().plusSeconds(30L * 24 * 3600)),
+                TestTokens.sign(TestTokens.key(), "mallory", roles,
+                        Map.of("iat", java.util.Date.from(Instant.now().plusSeconds(1800))), TestTokens.ISSUER,
+                        TestTokens.AUDIENCE, hourAhead),
+                TestTokens.sign(TestTokens.key(), "mallory", roles, withoutExpiry(), TestTokens.ISSUER,
+                        TestTokens.AUDIENCE, hourAhead));
+    }
+
+    private static Map<String, Object> withoutExpiry() {
+        Map<String, Object> claims = new java.util.HashMap<>();
+        claims.put("exp", null);
+        return claims;
     }
 
     @ParameterizedTest

@@ -3,24 +3,15 @@ package org.eduweek.analytics.config;
 import java.time.Clock;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.FixedBackOff;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.eduweek.analytics.domain.Pseudonyms;
-import org.eduweek.analytics.messaging.RegistrationEventsListener;
 import org.eduweek.analytics.events.EditionSummary;
 import org.eduweek.analytics.events.SessionStats;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -60,27 +51,6 @@ public class AnalyticsConfiguration {
     @Bean
     KafkaTemplate<String, String> statsKafkaTemplate(ProducerFactory<String, String> statsProducerFactory) {
         return new KafkaTemplate<>(statsProducerFactory);
-    }
-
-    /**
-     * Batch consumption of registration events (see RegistrationEventsListener): String records, up to 1,000 per
-     * poll, offsets committed after each batch; database failures retried with back-off, then dead-lettered.
-     */
-    @Bean
-    ConcurrentKafkaListenerContainerFactory<String, String> registrationBatchFactory(KafkaProperties kafka,
-            KafkaTemplate<String, String> statsKafkaTemplate) {
-        Map<String, Object> config = kafka.buildConsumerProperties();
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
-        ConcurrentKafkaListenerContainerFactory<String, String> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
-        factory.setBatchListener(true);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(new DeadLetterPublishingRecoverer(statsKafkaTemplate,
-                (record, e) -> new TopicPartition(RegistrationEventsListener.DLQ, -1)), new FixedBackOff(500, 5)));
-        return factory;
     }
 
     /** Compacted: dashboards read the latest record per key from the beginning of the topic. */

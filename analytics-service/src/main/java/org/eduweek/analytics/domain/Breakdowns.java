@@ -10,10 +10,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 
-/** Breakdowns of the live registrations of a set of sessions by audience, country, affiliation, campus and mode. */
+/**
+ * Breakdowns of the live registrations of a set of sessions by audience, country, affiliation, campus and mode.
+ * A group of fewer than {@code minGroupSize} people shows no figures. For the dimensions that describe people
+ * (audience, country, affiliation) it does not show its name either: all such small groups are counted together
+ * as {@value #OTHER}, since "one TEACHER from DE" in a session of one registrant names that person.
+ */
 public final class Breakdowns {
 
     public static final String UNKNOWN = "UNKNOWN";
+    public static final String OTHER = "OTHER";
+    private static final Set<String> PERSONAL = Set.of("audience", "country", "affiliation");
 
     private static final Map<String, BiFunction<RegistrationState, SessionInfo, String>> DIMENSIONS = dimensions();
 
@@ -37,7 +44,17 @@ public final class Breakdowns {
         Map<String, List<BreakdownRow>> result = new LinkedHashMap<>();
         groups.forEach((dimension, byKey) -> {
             List<BreakdownRow> rows = new ArrayList<>();
-            byKey.forEach((key, g) -> rows.add(g.row(key, minGroupSize)));
+            Group small = new Group();
+            byKey.forEach((key, g) -> {
+                if (PERSONAL.contains(dimension) && g.size() < minGroupSize) {
+                    small.addAll(g);
+                } else {
+                    rows.add(g.row(key, minGroupSize));
+                }
+            });
+            if (small.size() > 0) {
+                rows.add(small.row(OTHER, minGroupSize));
+            }
             rows.sort(Comparator.comparing((BreakdownRow row) -> row.participants() == null ? -1 : row.participants())
                     .reversed().thenComparing(BreakdownRow::group));
             result.put(dimension, rows);
@@ -70,6 +87,16 @@ public final class Breakdowns {
             if (r.checkedIn()) {
                 checkedIn++;
             }
+        }
+
+        long size() {
+            return participants.size();
+        }
+
+        void addAll(Group other) {
+            participants.addAll(other.participants);
+            confirmed += other.confirmed;
+            checkedIn += other.checkedIn;
         }
 
         BreakdownRow row(String key, int minGroupSize) {

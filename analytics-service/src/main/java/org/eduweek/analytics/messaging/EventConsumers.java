@@ -13,8 +13,8 @@ import org.springframework.messaging.Message;
 /**
  * The schedule and notification inputs (group {@code analytics-service}); registration events, the hot path,
  * come through {@link RegistrationEventsListener}. Never {@code participant.events.v1}: analytics has no use
- * for names or contact data. A message that cannot be read is retried, then parked in
- * {@code analytics-service.dlq}; unknown event types are skipped.
+ * for names or contact data. Types they do not use, known or not yet, are passed over; a record without a type or
+ * that cannot be read goes to {@code analytics-service.dlq} (docs/CONTRACTS.md, "Consuming events").
  */
 @Configuration
 public class EventConsumers {
@@ -22,7 +22,7 @@ public class EventConsumers {
     @Bean
     Consumer<Message<String>> scheduleEvents(EventTranslator translator, AnalyticsStore store) {
         return message -> {
-            SessionInfo info = translator.schedule(EventHeaders.eventType(message), message.getPayload());
+            SessionInfo info = translator.schedule(EventHeaders.requireEventType(message), message.getPayload());
             if (info != null) {
                 store.apply(info);
             }
@@ -32,7 +32,7 @@ public class EventConsumers {
     @Bean
     Consumer<Message<String>> notificationEvents(EventTranslator translator, AnalyticsStore store) {
         return message -> {
-            NotificationOutcome outcome = translator.notification(EventHeaders.eventType(message),
+            NotificationOutcome outcome = translator.notification(EventHeaders.requireEventType(message),
                     message.getPayload());
             if (outcome != null) {
                 store.apply(outcome);

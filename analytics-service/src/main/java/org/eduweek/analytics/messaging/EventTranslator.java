@@ -7,12 +7,15 @@ import org.eduweek.analytics.domain.NotificationOutcome;
 import org.eduweek.analytics.domain.Pseudonyms;
 import org.eduweek.analytics.domain.RegistrationFact;
 import org.eduweek.analytics.domain.SessionInfo;
+import org.eduweek.platform.messaging.UnreadableEventException;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns one raw event (type header + JSON) into the fact analytics keeps, or null for a type it does not use.
+ * Turns one raw event (type header + JSON) into the fact analytics keeps, or null for a type it does not use
+ * (other types, and types that do not exist yet); an event it cannot read throws {@link UnreadableEventException}.
  * Shared by the live consumers and the rebuild so both read events the same way. Instants are cut to
  * milliseconds because that is what MongoDB keeps: figures reloaded after a restart must equal the live ones.
  */
@@ -38,7 +41,7 @@ public class EventTranslator {
         if (kind == null) {
             return null;
         }
-        RegistrationEvent e = json.readValue(payload, RegistrationEvent.class);
+        RegistrationEvent e = read(payload, RegistrationEvent.class);
         require(e.registrationId(), "registrationId");
         require(e.sessionId(), "sessionId");
         String status = kind == RegistrationFact.Kind.CREATED ? require(e.status(), "status") : null;
@@ -52,7 +55,7 @@ public class EventTranslator {
                 && !"SessionCancelled".equals(eventType)) {
             return null;
         }
-        ScheduleEvent e = json.readValue(payload, ScheduleEvent.class);
+        ScheduleEvent e = read(payload, ScheduleEvent.class);
         require(e.sessionId(), "sessionId");
         String status = "SessionCancelled".equals(eventType) ? SessionInfo.CANCELLED : e.status();
         ScheduleEvent.Capacity capacity = e.capacity() == null ? new ScheduleEvent.Capacity(0, 0) : e.capacity();
@@ -67,10 +70,18 @@ public class EventTranslator {
         if (!sent && !"NotificationFailed".equals(eventType)) {
             return null;
         }
-        NotificationEvent e = json.readValue(payload, NotificationEvent.class);
+        NotificationEvent e = read(payload, NotificationEvent.class);
         String id = e.notificationId() != null ? e.notificationId() : require(e.eventId(), "notificationId");
         return new NotificationOutcome(id, e.sessionId(), e.editionId(), require(e.channel(), "channel"), e.kind(),
                 sent, millis(require(e.occurredAt(), "occurredAt")));
+    }
+
+    private <T> T read(String payload, Class<T> type) {
+        try {
+            return json.readValue(payload, type);
+        } catch (JacksonException e) {
+            throw new UnreadableEventException("Unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
     }
 
     private static Instant millis(Instant at) {
@@ -83,7 +94,7 @@ public class EventTranslator {
 
     private static <T> T require(T value, String field) {
         if (value == null) {
-            throw new IllegalArgumentException("event without " + field);
+            throw new UnreadableEventException("Event without " + field);
         }
         return value;
     }

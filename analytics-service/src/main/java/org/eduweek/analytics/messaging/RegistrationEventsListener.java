@@ -1,85 +1,62 @@
 package org.eduweek.analytics.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.domain.RegistrationFact;
+import org.eduweek.platform.messaging.EventConsumptionConfiguration;
 import org.eduweek.platform.messaging.EventHeaders;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.eduweek.platform.messaging.UnreadableEventException;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * The hot path, {@code registration.events.v1}, consumed a poll at a time (a Spring Kafka batch listener rather
- * than a Stream function: measured, the per-record Stream path could not keep up with 2,000 events/s here, and the
- * Stream batch mode drops a whole batch when one record is not JSON). A poll is merged in memory and written with
- * one bulk upsert. An unreadable record is parked in {@code analytics-service.dlq} with the binder's
- * {@code x-original-*} / {@code x-exception-*} headers and never holds back its batch; a database failure throws,
- * the batch is retried with back-off (the facts are idempotent) and finally dead-lettered.
+ * The hot path, {@code registration.events.v1}, consumed a poll at a time: the poll's facts are merged in memory
+ * and written with one bulk upsert (facts are idempotent, so a redelivered poll changes nothing). Records are read
+ * in order up to the first that cannot be read; the facts before it are written, and the listener names that
+ * record ({@link BatchListenerFailedException}) so the container commits the ones before it and dead-letters it
+ * to {@code analytics-service.dlq}. A failing write is retried with back-off from the poll's first record
+ * (docs/CONTRACTS.md, "Consuming events").
  */
 @Component
 public class RegistrationEventsListener {
 
-    public static final String DLQ = "analytics-service.dlq";
-    private static final Logger log = LoggerFactory.getLogger(RegistrationEventsListener.class);
-
     private final EventTranslator translator;
     private final AnalyticsStore store;
-    private final KafkaTemplate<String, String> kafka;
 
-    public RegistrationEventsListener(EventTranslator translator, AnalyticsStore store,
-            KafkaTemplate<String, String> kafka) {
+    public RegistrationEventsListener(EventTranslator translator, AnalyticsStore store) {
         this.translator = translator;
         this.store = store;
-        this.kafka = kafka;
     }
 
     @KafkaListener(id = "analytics-registrations", topics = "registration.events.v1", groupId = "analytics-service",
-            containerFactory = "registrationBatchFactory")
-    public void onBatch(List<ConsumerRecord<String, String>> records) {
+            containerFactory = EventConsumptionConfiguration.BATCH_FACTORY, properties = "max.poll.records=1000")
+    public void onPoll(List<ConsumerRecord<String, String>> records) {
         List<RegistrationFact> facts = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, String> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
             try {
-                RegistrationFact fact = translator.registration(header(record, EventHeaders.EVENT_TYPE),
+                RegistrationFact fact = translator.registration(EventHeaders.requireEventType(record),
                         record.value());
                 if (fact != null) {
                     facts.add(fact);
                 }
-            } catch (RuntimeException e) {
-                park(record, e);
+            } catch (UnreadableEventException e) {
+                write(facts);
+                throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        store.applyAll(facts);
+        write(facts);
     }
 
-    private void park(ConsumerRecord<String, String> record, RuntimeException e) {
-        log.warn("Parking unreadable record {}-{}@{} in {}: {}", record.topic(), record.partition(), record.offset(),
-                DLQ, e.getMessage());
-        ProducerRecord<String, String> parked = new ProducerRecord<>(DLQ, record.key(), record.value());
-        for (Header h : record.headers()) {
-            parked.headers().add(h);
+    private void write(List<RegistrationFact> facts) {
+        try {
+            store.applyAll(facts);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("Could not store registration facts: " + e.getMessage(), e, 0);
         }
-        parked.headers().add("x-original-topic", bytes(record.topic()));
-        parked.headers().add("x-original-partition", bytes(String.valueOf(record.partition())));
-        parked.headers().add("x-original-offset", bytes(String.valueOf(record.offset())));
-        parked.headers().add("x-exception-fqcn", bytes(e.getClass().getName()));
-        parked.headers().add("x-exception-message", bytes(String.valueOf(e.getMessage())));
-        kafka.send(parked).join();
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header h = record.headers().lastHeader(name);
-        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

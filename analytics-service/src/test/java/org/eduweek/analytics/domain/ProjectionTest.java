@@ -58,13 +58,18 @@ class ProjectionTest {
     }
 
     @Test
-    void breakdownsHideGroupsOfFewerThanThreePeople() {
+    void breakdownsHideGroupsOfFewerThanThreePeopleAndTheNamesOfSmallGroupsOfPeople() {
         FigureCalculator c = new FigureCalculator(project(scenario.events()), BEFORE);
         var rows = c.breakdowns(c.sessionIds(Scope.EDITION, scenario.edition), 3);
+        // the small groups (one external scholar, one teacher, ...) are counted together, none of them named
         assertThat(rows.get("audience")).containsExactly(
                 new BreakdownRow("STUDENT", 4L, 5L, 1L, "4"),
-                new BreakdownRow("EXTERNAL_SCHOLAR", null, null, null, "<3"),
-                new BreakdownRow("TEACHER", null, null, null, "<3"));
+                new BreakdownRow(Breakdowns.OTHER, 3L, 3L, 2L, "3"));
+        for (String personal : List.of("audience", "country", "affiliation")) {
+            assertThat(rows.get(personal)).as(personal).allSatisfy(row -> assertThat(
+                    row.group().equals(Breakdowns.OTHER) || row.participants() != null && row.participants() >= 3)
+                    .isTrue());
+        }
         assertThat(rows.get("country")).extracting(BreakdownRow::group, BreakdownRow::display)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("DE", "4"),
                         org.assertj.core.groups.Tuple.tuple("CN", "3"));

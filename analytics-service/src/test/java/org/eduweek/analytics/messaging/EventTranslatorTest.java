@@ -10,6 +10,7 @@ import org.eduweek.analytics.domain.Pseudonyms;
 import org.eduweek.analytics.domain.RegistrationFact;
 import org.eduweek.analytics.domain.SessionInfo;
 import org.eduweek.analytics.support.Samples;
+import org.eduweek.platform.messaging.UnreadableEventException;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -93,6 +94,6 @@ class EventTranslatorTest {
     void rejectsAnEventWithoutRegistrationId() {
         assertThatThrownBy(() -> translator.registration("RegistrationCreated",
                 "{\"sessionId\":\"s\",\"status\":\"CONFIRMED\",\"occurredAt\":\"2020-10-16T08:15:30Z\"}"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("registrationId");
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("registrationId");
     }
 }

@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eduweek.platform.testing.MutableClock;
 import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.testing.TestTokens;
 import org.awaitility.Awaitility;
@@ -44,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * TestInfrastructure, test tokens, and a clock the tests move. Tests isolate themselves with fresh session ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "server.address=127.0.0.1", "eduweek.analytics.flush-interval=50ms" })
+        properties = { "server.address=127.0.0.1", "eduweek.analytics.flush-interval=50ms",
+                "eduweek.analytics.pseudonym-secret=integration-tests-pseudonym-secret-8a1d4e6f" })
 @Import(TestBeans.class)
 public abstract class IntegrationTestSupport {
 

@@ -2,6 +2,7 @@ package org.eduweek.analytics.support;
 
 import org.eduweek.platform.security.EduweekSecurityProperties;
 import org.eduweek.platform.security.JwtSecurityConfiguration;
+import org.eduweek.platform.testing.MutableClock;
 import org.eduweek.platform.testing.TestTokens;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -27,9 +27,9 @@ public final class PlatformOptions {
 
     /**
      * The niceness of the event-only consumers ({@link ServiceSpec#isBackgroundConsumer}): the lowest priority. They
-     * still get every idle cycle; in a burst they fall behind and catch up from Kafka afterwards. Measured with the
-     * 1,000-registration burst on 2 cores: niceness 19 gave 223-286 registrations/s, 10 gave 143-209/s, 0 gave
-     * 103-141/s; all 1,000 confirmation emails were out 5-9 s after the burst ended.
+     * still get every idle cycle; in a burst they fall behind and catch up from Kafka afterwards, so the request path
+     * (gateway, registration-service, the stack) has the cores first when everything shares one machine. The cost is
+     * delay, not loss: confirmations go out seconds after a burst instead of during it (docs/performance.md).
      */
     public static final int DEFAULT_BACKGROUND_NICE = 19;
 

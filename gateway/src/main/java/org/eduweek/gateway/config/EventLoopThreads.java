@@ -4,11 +4,11 @@ import java.util.Map;
 
 /**
  * How many Reactor Netty event-loop threads serve the gateway's connections, in and out. Reactor Netty's default is
- * at least four, whatever the cores: on this 2-core machine four loops (plus the services on the same cores) meant
- * 4.5 context switches per proxied request, a client connection served on another loop than its request, and
- * 356-559 µs of CPU per request; one loop per core measured 295-318 µs and 3.2-3.5 switches, and the throughput
- * rose from 1,335-1,535 to 1,609-1,743 requests/s (gateway/README.md, "Threads and wake-ups"). nginx's {@code worker_processes auto} makes the
- * same choice.
+ * at least four, whatever the cores: on a small machine (where the services share the cores) more loops than cores
+ * mean more context switches per proxied request, a client connection often served on another loop than its
+ * request, and more CPU per request; one loop per core is cheaper and serves more requests a second. nginx's
+ * {@code worker_processes auto} makes the same choice. A single loop in all costs even less CPU per request but
+ * lowers throughput under load, so it is not the default.
  * <p>
  * Reactor Netty reads the count once, from the system property {@value #PROPERTY}, when its loop resources are first
  * created: {@link #apply} runs in {@code main}, before Spring starts. An explicit {@code -D} wins.

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.eduweek.gateway.filter.ReadTimeoutRoutingFilter;
-import org.eduweek.gateway.filter.WholeResponseWriteFilter;
 
 import reactor.netty.http.client.HttpClient;
 
@@ -19,8 +18,7 @@ import reactor.netty.http.client.HttpClient;
  * own routing filter, which application.yml switches off ({@code global-filter.netty-routing.enabled: false}).
  * That switch also drops Spring Cloud Gateway's {@link NettyWriteResponseFilter}, which writes the service's response
  * body to the client (without it every response went out with its headers and no body): declared here again, as
- * Spring Cloud Gateway declares it (with Spring Cloud Gateway's properties, not this package's {@link GatewayProperties}),
- * as its {@link WholeResponseWriteFilter} variant, which writes small answers with their headers in one write.
+ * Spring Cloud Gateway declares it (with Spring Cloud Gateway's properties, not this package's {@link GatewayProperties}).
  */
 @Configuration(proxyBeanMethods = false)
 public class RoutingConfiguration {
@@ -35,6 +33,6 @@ public class RoutingConfiguration {
     NettyWriteResponseFilter nettyWriteResponseFilter(
             org.springframework.cloud.gateway.config.GatewayProperties properties,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters) {
-        return new WholeResponseWriteFilter(properties.getStreamingMediaTypes(), headersFilters);
+        return new NettyWriteResponseFilter(properties.getStreamingMediaTypes(), headersFilters);
     }
 }

@@ -20,9 +20,9 @@ import reactor.netty.http.client.HttpClient;
  * event loop, instead of by a Reactor {@code timeout} operator.
  * <p>
  * The operator arms a timer on Reactor's parallel scheduler for every proxied request and cancels it when the
- * response arrives: wake-ups of a sleeping timer thread on every request (strace under load: 2.0 futex calls per
- * proxied request with the operator, 0.3 without), on a machine whose two cores also run the services. Reactor Netty's {@code responseTimeout} is a
- * read timeout on the connection, scheduled on its event loop, which is awake anyway.
+ * response arrives: wake-ups of a sleeping timer thread on every request, which cost most where the services share
+ * the gateway's cores. Reactor Netty's {@code responseTimeout} is a read timeout on the connection, scheduled on its
+ * event loop, which is awake anyway.
  * <p>
  * Same configuration, same meaning: {@code spring.cloud.gateway.server.webflux.httpclient.response-timeout} for
  * every route, a route's {@code response-timeout} metadata (milliseconds; negative for none, as the event stream's

@@ -28,7 +28,7 @@ interface BucketStore {
             Cache<String, Bucket> cache = caches.computeIfAbsent(rule.name(), name -> Caffeine.newBuilder()
                     .maximumSize(maximumSizePerRule)
                     .expireAfterAccess(rule.timeToRefill().plus(Duration.ofSeconds(10)))
-                    // the cache's bookkeeping on the calling event loop: handing it to the common pool cost a
+                    // the cache's bookkeeping on the calling event loop: handing it to the common pool costs a
                     // thread wake-up every few dozen requests
                     .executor(Runnable::run)
                     .build());

@@ -23,7 +23,7 @@ import org.eduweek.platform.tokens.TokenRules;
 
 /**
  * The same token rules as every service (platform-support): RS256 only, signature by the JWK set, issuer, audience
- * {@code eduweek}, expiry; {@code roles} claim to {@code ROLE_*}. Unsigned ({@code alg: none}) tokens never parse.
+ * {@code eduweek}, expiry and lifetime; {@code roles} claim to {@code ROLE_*}. Unsigned ({@code alg: none}) tokens never parse.
  */
 @Configuration(proxyBeanMethods = false)
 public class JwtConfiguration {
@@ -39,7 +39,7 @@ public class JwtConfiguration {
     }
 
     public static OAuth2TokenValidator<Jwt> validator(SecurityProperties props) {
-        return TokenRules.validator(props.issuer(), props.audience());
+        return TokenRules.validator(props.issuer(), props.audience(), props.maxLifetime());
     }
 
     @Bean

@@ -13,7 +13,7 @@ import reactor.core.publisher.Mono;
 /**
  * The built security chain, each filter given a constant name. WebFlux's DefaultWebFilterChain checkpoints every
  * filter with its {@code toString()} on every request, and Spring Security's filters inherit Object's, which builds
- * a "class@hash" string each time (about 6 % of the gateway's allocations with a dozen security filters).
+ * a "class@hash" string each time: a dozen needless strings per request.
  */
 final class NamedFilterChain implements SecurityWebFilterChain {
 

@@ -80,7 +80,7 @@ public class SecurityConfiguration {
 
     /**
      * No Spring Security observations (one per security filter, plus authentication and authorization): they
-     * doubled the Micrometer work per request and measure nothing http.server.requests does not already show.
+     * would double the Micrometer work per request and measure nothing http.server.requests does not already show.
      */
     @Bean
     SecurityObservationSettings securityObservationSettings() {

@@ -46,7 +46,7 @@ import org.eduweek.notification.domain.NotificationStore;
  * <p>A message whose participant's contact is not known yet (a new participant's first registration: the contact
  * comes on another topic, usually just after) is held in memory, still claimed, until the contact arrives or
  * {@code contact-wait} runs out; only then is it parked in the database. Parking and releasing cost five more writes
- * per message, and under a registration burst almost every confirmation went that way. A held message is safe in a
+ * per message, and under a registration burst almost every confirmation would go that way. A held message is safe in a
  * crash: it stays claimed (SENDING) in the database, and its lease brings it back.
  */
 @Component

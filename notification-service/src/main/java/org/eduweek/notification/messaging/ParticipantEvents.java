@@ -32,12 +32,13 @@ public class ParticipantEvents implements Consumer<Message<String>> {
 
     @Override
     public void accept(Message<String> message) {
-        String type = EventHeaders.eventType(message);
+        String type = EventHeaders.requireEventType(message);
         if (!"ParticipantProfileChanged".equals(type)) {
-            log.debug("Ignoring {} on participant.events.v1", type);
+            log.debug("Passing over {} on participant.events.v1", type);
             return;
         }
-        ParticipantProfileChangedV1 e = EventPayloads.read(json, message, ParticipantProfileChangedV1.class);
+        ParticipantProfileChangedV1 e = EventPayloads.read(json, message.getPayload(),
+                ParticipantProfileChangedV1.class);
         EventPayloads.require(e.participantId(), "participantId");
         EventPayloads.require(e.occurredAt(), "occurredAt");
         contacts.upsertIfNewer(new Contact(e.participantId(), e.name(), e.email(), e.phone(), e.language(),

@@ -34,12 +34,12 @@ public class ScheduleEvents implements Consumer<Message<String>> {
 
     @Override
     public void accept(Message<String> message) {
-        String type = EventHeaders.eventType(message);
+        String type = EventHeaders.requireEventType(message);
         if (!TYPES.contains(type)) {
-            log.debug("Ignoring {} on schedule.events.v1", type);
+            log.debug("Passing over {} on schedule.events.v1", type);
             return;
         }
-        SessionEventV1 e = EventPayloads.read(json, message, SessionEventV1.class);
+        SessionEventV1 e = EventPayloads.read(json, message.getPayload(), SessionEventV1.class);
         EventPayloads.require(e.sessionId(), "sessionId");
         EventPayloads.require(e.start(), "start");
         String status = "SessionCancelled".equals(type) ? "CANCELLED" : e.status();

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import org.eduweek.platform.testing.MutableClock;
+
 /**
  * Events built from the producers' golden samples (read by their path in the repository), with fresh ids and times
  * relative to the test clock, so tests sharing one context never see each other's data.

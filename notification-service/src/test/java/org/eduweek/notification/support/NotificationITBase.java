@@ -17,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import org.eduweek.platform.security.EduweekSecurityProperties;
 import org.eduweek.platform.security.JwtSecurityConfiguration;
+import org.eduweek.platform.testing.MutableClock;
 import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.testing.TestTokens;
 

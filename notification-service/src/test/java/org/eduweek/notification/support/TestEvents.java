@@ -65,6 +65,15 @@ public final class TestEvents {
         }
     }
 
+    /** A record with no headers at all, as a foreign or broken producer might write it. */
+    public static void publishWithoutHeaders(String topic, String key, String payload) {
+        try {
+            producer().send(new ProducerRecord<>(topic, key, payload)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void publish(String topic, String key, String type, ObjectNode payload) {
         if (!payload.has("eventId") || payload.get("eventId").isNull()) {
             payload.put("eventId", UUID.randomUUID().toString());

@@ -139,7 +139,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), body);
+        JSON.writeValue(response.getOutputStream(), Problems.body(body));
     }
 
     static String sha256(byte[] bytes, String... more) {

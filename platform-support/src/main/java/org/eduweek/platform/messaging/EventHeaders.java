@@ -2,6 +2,8 @@ package org.eduweek.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.messaging.Message;
 
 /**
@@ -27,7 +29,29 @@ public final class EventHeaders {
         return value == null ? null : value.toString();
     }
 
+    /** The last header of that name as text, or null. */
+    public static String text(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     public static String eventType(Message<?> message) {
         return text(message, EVENT_TYPE);
+    }
+
+    /** The event type; a record without one cannot be an event of any version, so it is dead-lettered. */
+    public static String requireEventType(Message<?> message) {
+        return required(text(message, EVENT_TYPE));
+    }
+
+    public static String requireEventType(ConsumerRecord<?, ?> record) {
+        return required(text(record, EVENT_TYPE));
+    }
+
+    private static String required(String type) {
+        if (type == null || type.isBlank()) {
+            throw new UnreadableEventException("Record without an " + EVENT_TYPE + " header");
+        }
+        return type;
     }
 }

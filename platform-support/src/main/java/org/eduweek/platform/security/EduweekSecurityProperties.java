@@ -1,12 +1,16 @@
 package org.eduweek.platform.security;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import org.eduweek.platform.tokens.TokenRules;
+
 /**
  * Where tokens come from and which requests need none. Defaults fit the embedded stack's dev identity provider;
- * production points {@code jwkSetUri} and {@code issuer} at the university SSO or Keycloak.
+ * production points {@code jwkSetUri} and {@code issuer} at the university SSO or Keycloak. {@code maxLifetime}
+ * ({@code JWT_MAX_LIFETIME}) is the longest a token may live, from {@code iat} to {@code exp}.
  */
 @ConfigurationProperties("eduweek.security")
 public record EduweekSecurityProperties(
@@ -14,7 +18,8 @@ public record EduweekSecurityProperties(
         String issuer,
         String audience,
         List<String> publicPaths,
-        List<String> publicGetPaths) {
+        List<String> publicGetPaths,
+        Duration maxLifetime) {
 
     public EduweekSecurityProperties {
         jwkSetUri = jwkSetUri == null ? "http://127.0.0.1:8090/.well-known/jwks.json" : jwkSetUri;
@@ -22,5 +27,6 @@ public record EduweekSecurityProperties(
         audience = audience == null ? "eduweek" : audience;
         publicPaths = publicPaths == null ? List.of() : publicPaths;
         publicGetPaths = publicGetPaths == null ? List.of() : publicGetPaths;
+        maxLifetime = maxLifetime == null ? TokenRules.DEFAULT_MAX_LIFETIME : maxLifetime;
     }
 }

@@ -50,7 +50,7 @@ public class JwtSecurityConfiguration {
     }
 
     public static OAuth2TokenValidator<Jwt> validator(EduweekSecurityProperties props) {
-        return TokenRules.validator(props.issuer(), props.audience());
+        return TokenRules.validator(props.issuer(), props.audience(), props.maxLifetime());
     }
 
     @Bean
@@ -93,7 +93,7 @@ public class JwtSecurityConfiguration {
     /**
      * No Spring Security observations at all: {@code management.observations.enable.spring.security=false} only
      * turns them into no-ops, while every security filter, the authentication manager and the authorization managers
-     * stay wrapped in their observation decorators (JFR on a registration burst). http.server.requests still times
+     * stay wrapped in their observation decorators, a cost on every request. http.server.requests still times
      * every request, with its status.
      */
     @Bean

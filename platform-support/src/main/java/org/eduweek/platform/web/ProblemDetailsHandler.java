@@ -62,9 +62,27 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (Unavailable.isInfrastructure(e)) {
+            log.warn("Store or broker unavailable: {}", e.toString());
+            return unavailable();
+        }
         log.error("Unexpected failure", e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
-                "Something went wrong on our side; nothing was changed by this request", List.of()));
+        return respond(internal());
+    }
+
+    static ProblemDetail internal() {
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
+                "Something went wrong on our side; nothing was changed by this request", List.of());
+    }
+
+    /** 503 with {@code Retry-After}: the store or the broker is out of reach for now. */
+    static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(Unavailable.RETRY_AFTER_SECONDS))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable",
+                        "The service cannot reach its store or broker right now; nothing was changed, try again "
+                                + "in a few seconds", List.of()));
     }
 
     @Override
@@ -118,6 +136,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             String field = db.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (cause instanceof TextGuard.InvalidTextException text) {
+                return validation(List.of(new FieldProblem(field, text.getOriginalMessage())));
+            }
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
                     "Field '" + field + "' has the wrong type or format",
                     List.of(new FieldProblem(field, "has the wrong type or format")));

@@ -22,4 +22,23 @@ public final class Problems {
         problem.setProperty("errors", errors == null ? List.of() : errors);
         return problem;
     }
+
+    /**
+     * The body as the contract spells it, {@code errors} beside {@code status} rather than under
+     * {@code properties}: for code that writes a problem itself, with a plain JSON mapper, outside Spring MVC.
+     */
+    public static java.util.Map<String, Object> body(ProblemDetail problem) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            body.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        return body;
+    }
 }

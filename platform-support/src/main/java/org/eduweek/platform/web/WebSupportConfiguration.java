@@ -8,13 +8,19 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** Registers the shared web plumbing in every servlet service. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsHandler.class)
+@Import({ ProblemDetailsHandler.class, ProblemErrorController.class })
 public class WebSupportConfiguration {
 
     /** Right inside {@link RequestIdFilter}, so every answer, errors included, goes through it. */
     public static final int WHOLE_RESPONSE_FILTER_ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
+
+    /** Length and control-character rules for every string read from JSON ({@link TextGuard}). */
+    @Bean
+    tools.jackson.databind.JacksonModule textGuardModule() {
+        return TextGuard.module();
+    }
 
     @Bean
     RequestIdFilter requestIdFilter() {

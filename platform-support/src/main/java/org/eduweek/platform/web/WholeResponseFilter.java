@@ -17,11 +17,10 @@ import org.springframework.web.util.WebUtils;
 /**
  * Sends each answer whole, with a {@code Content-Length}, in one write.
  * <p>
- * Spring's JSON writer flushes the response when it has written the body, which commits it: Tomcat then sent the
- * answer chunked, in two writes (headers and body, then the terminating chunk alone), and every hop on the way read
- * each answer twice. The gateway ran its response path twice per answer and wrote to the client twice
- * (gateway/README.md, "Whole answers"). Here the body is kept until the handler returns and then written with its
- * length.
+ * Spring's JSON writer flushes the response when it has written the body, which commits it: Tomcat would then send
+ * the answer chunked, in two writes (headers and body, then the terminating chunk alone), and every hop on the way
+ * would read each answer twice (the gateway would run its response path twice per answer and write to the client
+ * twice). Here the body is kept until the handler returns and then written with its length.
  * <p>
  * Streams are written as they come: Spring MVC marks Server-Sent Events, {@code ResponseBodyEmitter} and
  * {@code StreamingResponseBody} answers with {@link ShallowEtagHeaderFilter#disableContentCaching}, and from then on

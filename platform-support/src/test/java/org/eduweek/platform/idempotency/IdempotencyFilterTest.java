@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +33,8 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+
+import org.eduweek.platform.testing.MutableClock;
 
 class IdempotencyFilterTest {
 
@@ -149,39 +150,14 @@ class IdempotencyFilterTest {
 
     @Test
     void tooLongKeyIsABadRequest() throws Exception {
-        send("x".repeat(300), "{}").andExpect(status().isBadRequest());
+        send("x".repeat(300), "{}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(IdempotencyProperties.HEADER))
+                .andExpect(jsonPath("$.properties").doesNotExist());
         assertThat(controller.calls).hasValue(0);
     }
 
     private org.springframework.test.web.servlet.ResultActions send(String key, String body) throws Exception {
         return mvc.perform(post("/things").header(IdempotencyProperties.HEADER, key)
                 .contentType(MediaType.APPLICATION_JSON).content(body));
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

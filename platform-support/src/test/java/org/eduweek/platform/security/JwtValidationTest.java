@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class JwtValidationTest {
 
     private final EduweekSecurityProperties props = new EduweekSecurityProperties(null, TestTokens.ISSUER,
-            TestTokens.AUDIENCE, null, null);
+            TestTokens.AUDIENCE, null, null, null);
     private final NimbusJwtDecoder decoder = decoder();
 
     private NimbusJwtDecoder decoder() {
@@ -58,6 +58,31 @@ class JwtValidationTest {
         String token = TestTokens.sign(TestTokens.key(), "eve", List.of("ADMIN"), Map.of(), TestTokens.ISSUER,
                 TestTokens.AUDIENCE, Instant.now().minusSeconds(3600));
         assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void rejectsATokenWithoutExpiry() {
+        java.util.Map<String, Object> noExpiry = new java.util.HashMap<>();
+        noExpiry.put("exp", null);
+        String token = TestTokens.sign(TestTokens.key(), "eve", List.of("ADMIN"), noExpiry, TestTokens.ISSUER,
+                TestTokens.AUDIENCE, Instant.now().plusSeconds(60));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class).hasMessageContaining("exp");
+    }
+
+    @Test
+    void rejectsATokenIssuedInTheFuture() {
+        String token = TestTokens.sign(TestTokens.key(), "eve", List.of("ADMIN"),
+                Map.of("iat", java.util.Date.from(Instant.now().plusSeconds(3600))), TestTokens.ISSUER,
+                TestTokens.AUDIENCE, Instant.now().plusSeconds(7200));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class).hasMessageContaining("iat");
+    }
+
+    @Test
+    void rejectsATokenThatLivesLongerThanADay() {
+        String token = TestTokens.sign(TestTokens.key(), "eve", List.of("ADMIN"), Map.of(), TestTokens.ISSUER,
+                TestTokens.AUDIENCE, Instant.now().plus(java.time.Duration.ofDays(30)));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class)
+                .hasMessageContaining("longer");
     }
 
     @Test

@@ -30,7 +30,7 @@ import static com.mongodb.client.model.Updates.set;
  * seats, the waitlist number dispenser {@code waitSeq}, the number of people {@code waiting}, and a
  * {@code version} bumped by every movement.
  * Taking a seat is ONE conditional {@code findAndModify} ({@code free > 0} then {@code $inc free -1}), so two
- * requests on any number of instances can never both get the last seat. The document never grows (STACK.md: a
+ * requests on any number of instances can never both get the last seat. The document never grows (a
  * growing array in a hot document is slow). The registrations are the truth; this counter is a fast, atomic gate
  * that {@link SeatReconciler} recomputes from them after a crash between the two steps.
  */

@@ -10,14 +10,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 import org.eduweek.platform.messaging.EventHeaders;
+import org.eduweek.platform.messaging.UnreadableEventException;
 import org.eduweek.registration.domain.SessionLifecycle;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes {@code schedule.events.v1} (group registration-service). Every session event carries the full session,
- * so all three types are one idempotent upsert guarded by {@code sequence}; unknown types are skipped. A payload
- * that cannot be read fails, is retried, and lands in {@code registration-service.dlq}.
+ * so all three types are one idempotent upsert guarded by {@code sequence}; other types, known or not yet, are
+ * passed over. A record without a type or with a body that cannot be read goes to {@code registration-service.dlq};
+ * a failing upsert is retried first (docs/CONTRACTS.md, "Consuming events").
  */
 @Configuration(proxyBeanMethods = false)
 public class ScheduleEventsConsumer {
@@ -28,20 +31,24 @@ public class ScheduleEventsConsumer {
     @Bean
     Consumer<Message<String>> scheduleEvents(JsonMapper json, SessionLifecycle lifecycle) {
         return message -> {
-            String type = EventHeaders.eventType(message);
+            String type = EventHeaders.requireEventType(message);
             if (!SESSION_EVENTS.contains(type)) {
-                log.debug("Ignoring event type {}", type);
+                log.debug("Passing over event type {}", type);
                 return;
             }
             SessionEvent event = parse(json, message.getPayload());
             if (event.sessionId() == null) {
-                throw new IllegalArgumentException(type + " without sessionId");
+                throw new UnreadableEventException(type + " without sessionId");
             }
             lifecycle.apply(event.toSession());
         };
     }
 
     static SessionEvent parse(JsonMapper json, String payload) {
-        return json.readValue(payload, SessionEvent.class);
+        try {
+            return json.readValue(payload, SessionEvent.class);
+        } catch (JacksonException e) {
+            throw new UnreadableEventException("Unreadable session event: " + e.getOriginalMessage(), e);
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import org.eduweek.platform.testing.MutableClock;
 import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.testing.TestTokens;
 import org.eduweek.registration.domain.Session;
@@ -26,7 +27,8 @@ import org.eduweek.registration.domain.SessionLifecycle;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "eduweek.registration.reconcile-interval=1h",
-        "eduweek.outbox.sweep-interval=500ms" })
+        "eduweek.outbox.sweep-interval=500ms",
+        "eduweek.registration.qr-secret=integration-tests-qr-secret-4f9c2b7e1d3a" })
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
 

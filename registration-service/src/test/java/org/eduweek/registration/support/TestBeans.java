@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import org.eduweek.platform.security.EduweekSecurityProperties;
 import org.eduweek.platform.security.JwtSecurityConfiguration;
+import org.eduweek.platform.testing.MutableClock;
 import org.eduweek.platform.testing.TestTokens;
 
 /** Test tokens instead of the identity provider, a clock the tests can move, and a log of the MongoDB commands. */
@@ -25,7 +26,7 @@ class TestBeans {
     @Bean
     @Primary
     MutableClock testClock() {
-        return new MutableClock();
+        return MutableClock.followingSystemClock();
     }
 
     @Bean

@@ -100,7 +100,7 @@ class CheckInIT extends IntegrationTest {
     private static String decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         // PURE_BARCODE: the image is a clean rendering, not a photo; without it ZXing's finder-pattern search misses
-        // about 1 in 100 of our codes (measured), which made this test flaky.
+        // about 1 in 100 of our codes, which would make this test flaky.
         return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image))), java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE,
                         Boolean.TRUE, com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();

@@ -27,6 +27,8 @@ public final class SessionRules {
         if (in.title() == null || in.title().blank()) {
             problems.add(new FieldProblem("title", "is required (a string, or {\"en\":…,\"zh\":…})"));
         }
+        TextLimits.title(problems, "title", in.title());
+        TextLimits.description(problems, "description", in.description());
         required(problems, "start", in.start());
         required(problems, "end", in.end());
         if (in.start() != null && in.end() != null && !in.end().isAfter(in.start())) {

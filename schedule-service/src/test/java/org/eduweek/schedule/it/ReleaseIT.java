@@ -35,37 +35,77 @@ class ReleaseIT extends ScheduleIntegrationTest {
         return a.body().get("id").asString();
     }
 
-    @Test
-    void aReleaseThatMovesOneSessionEmitsExactlyOneSessionChangedNamingTheChange() {
+    /** Sessions A, B and C of the edition, drafted and published by release 1. */
+    private record Released(String a, String b, String c) {
+    }
+
+    private Released firstRelease() {
         createEdition();
-        KafkaConsumer<String, String> consumer = consumer();
         String a = draft("Session A", "2031-03-03T09:00:00+01:00", "2031-03-03T10:00:00+01:00", "1");
         String b = draft("Session B", "2031-03-03T09:00:00+01:00", "2031-03-03T10:00:00+01:00", "2");
         String c = draft("Session C", "2031-03-04T09:00:00+01:00", "2031-03-04T10:00:00+01:00", "3");
-        assertThat(call("GET", "/api/schedule/editions/" + edition + "/releases/pending", ORGANIZER, null).body()
-                .size()).isEqualTo(3);
+        assertThat(release(null).status()).isEqualTo(201);
+        return new Released(a, b, c);
+    }
 
-        Answer r1 = post("/api/schedule/editions/" + edition + "/releases", ORGANIZER, "{\"note\":\"first\"}");
-        assertThat(r1.status()).isEqualTo(201);
-        assertThat(r1.body().get("entries").findValuesAsString("eventType")).containsOnly("SessionScheduled").hasSize(3);
+    private Answer release(String note) {
+        return post("/api/schedule/editions/" + edition + "/releases", ORGANIZER,
+                note == null ? null : "{\"note\":\"" + note + "\"}");
+    }
 
+    private void moveSessionATwoHoursLater(String a) {
         Answer moved = call("PUT", "/api/schedule/sessions/" + a, ORGANIZER, """
                 {"title":"Session A","start":"2031-03-03T11:00:00+01:00","end":"2031-03-03T12:00:00+01:00",
                  "mode":"OFFLINE","capacity":20,"venue":{"campus":"Main","building":"B-%s","room":"1"}}"""
                 .formatted(suffix));
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         assertThat(moved.body().get("unpublishedChanges").asBoolean()).isTrue();
-        assertThat(get("/api/schedule/sessions/" + a).body().get("start").asString())
-                .as("the public still sees the released time").isEqualTo("2031-03-03T09:00:00+01:00");
+    }
 
-        Answer r2 = post("/api/schedule/editions/" + edition + "/releases", ORGANIZER, null);
+    @Test
+    void theFirstReleasePublishesEveryPendingDraftAsSessionScheduled() {
+        createEdition();
+        KafkaConsumer<String, String> consumer = consumer();
+        String a = draft("Session A", "2031-03-03T09:00:00+01:00", "2031-03-03T10:00:00+01:00", "1");
+        draft("Session B", "2031-03-03T09:00:00+01:00", "2031-03-03T10:00:00+01:00", "2");
+        draft("Session C", "2031-03-04T09:00:00+01:00", "2031-03-04T10:00:00+01:00", "3");
+        assertThat(call("GET", "/api/schedule/editions/" + edition + "/releases/pending", ORGANIZER, null).body()
+                .size()).isEqualTo(3);
+
+        Answer r1 = release("first");
+
+        assertThat(r1.status()).isEqualTo(201);
+        assertThat(r1.body().get("entries").findValuesAsString("eventType")).containsOnly("SessionScheduled").hasSize(3);
+        assertThat(recordsFor(consumer, a, 1)).extracting(r -> header(r, "eventType")).containsExactly("SessionScheduled");
+    }
+
+    @Test
+    void anEditAfterAReleaseStaysOutOfPublicViewUntilTheNextRelease() {
+        Released p = firstRelease();
+
+        moveSessionATwoHoursLater(p.a());
+
+        assertThat(get("/api/schedule/sessions/" + p.a()).body().get("start").asString())
+                .as("the public still sees the released time").isEqualTo("2031-03-03T09:00:00+01:00");
+        release(null);
+        assertThat(get("/api/schedule/sessions/" + p.a()).body().get("start").asString())
+                .isEqualTo("2031-03-03T11:00:00+01:00");
+    }
+
+    @Test
+    void aReleaseThatMovesOneSessionEmitsExactlyOneSessionChangedNamingTheChange() {
+        KafkaConsumer<String, String> consumer = consumer();
+        Released p = firstRelease();
+        moveSessionATwoHoursLater(p.a());
+
+        Answer r2 = release(null);
+
         assertThat(r2.body().get("number").asInt()).isEqualTo(2);
         JsonNode entries = r2.body().get("entries");
         assertThat(entries.size()).isEqualTo(1);
-        assertThat(entries.get(0).get("sessionId").asString()).isEqualTo(a);
+        assertThat(entries.get(0).get("sessionId").asString()).isEqualTo(p.a());
         assertThat(entries.get(0).get("eventType").asString()).isEqualTo("SessionChanged");
-
-        List<ConsumerRecord<String, String>> forA = recordsFor(consumer, a, 2);
+        List<ConsumerRecord<String, String>> forA = recordsFor(consumer, p.a(), 2);
         assertThat(forA).extracting(r -> header(r, "eventType")).containsExactly("SessionScheduled", "SessionChanged");
         JsonNode changed = JSON.readTree(forA.get(1).value());
         assertThat(changed.get("changes").values()).extracting(JsonNode::asString).containsExactly("TIME");
@@ -73,15 +113,30 @@ class ReleaseIT extends ScheduleIntegrationTest {
         assertThat(changed.get("start").asString()).isEqualTo("2031-03-03T10:00:00Z");
         assertThat(changed.get("previous").get("start").asString()).isEqualTo("2031-03-03T08:00:00Z");
         assertThat(changed.get("previous").has("capacity")).isFalse();
-        assertThat(recordsFor(consumer, b, 2)).hasSize(1);
-        assertThat(recordsFor(consumer, c, 1)).hasSize(1);
+        assertThat(recordsFor(consumer, p.b(), 2)).as("an untouched session gets no new event").hasSize(1);
+    }
 
-        assertThat(post("/api/schedule/sessions/" + c + "/cancel", ORGANIZER, "{\"reason\":\"Speaker ill\"}").status())
-                .isEqualTo(200);
-        Answer r3 = post("/api/schedule/editions/" + edition + "/releases", ORGANIZER, null);
-        assertThat(r3.body().get("entries").findValuesAsString("eventType")).containsExactly("SessionCancelled");
-        assertThat(JSON.readTree(recordsFor(consumer, c, 2).get(1).value()).get("reason").asString())
+    @Test
+    void aCancellationIsReleasedAsSessionCancelledWithItsReason() {
+        KafkaConsumer<String, String> consumer = consumer();
+        Released p = firstRelease();
+
+        assertThat(post("/api/schedule/sessions/" + p.c() + "/cancel", ORGANIZER, "{\"reason\":\"Speaker ill\"}")
+                .status()).isEqualTo(200);
+        Answer r2 = release(null);
+
+        assertThat(r2.body().get("entries").findValuesAsString("eventType")).containsExactly("SessionCancelled");
+        assertThat(JSON.readTree(recordsFor(consumer, p.c(), 2).get(1).value()).get("reason").asString())
                 .isEqualTo("Speaker ill");
+    }
+
+    @Test
+    void theChangelogSaysWhatChangedBetweenReleasesAndAnUnchangedProgrammeReleasesNothing() {
+        Released p = firstRelease();
+        moveSessionATwoHoursLater(p.a());
+        release(null);
+        post("/api/schedule/sessions/" + p.c() + "/cancel", ORGANIZER, "{\"reason\":\"Speaker ill\"}");
+        release(null);
 
         JsonNode log12 = get("/api/schedule/editions/" + edition + "/changelog?from=1&to=2").body();
         assertThat(log12.get("sessions").size()).isEqualTo(1);
@@ -91,8 +146,7 @@ class ReleaseIT extends ScheduleIntegrationTest {
         assertThat(all.get("releases").size()).isEqualTo(3);
         assertThat(all.get("sessions").size()).isEqualTo(3);
         assertThat(get("/api/schedule/editions/" + edition + "/changelog?from=2&to=1").status()).isEqualTo(400);
-        assertThat(post("/api/schedule/editions/" + edition + "/releases", ORGANIZER, null).body().get("entries")
-                .size()).as("nothing differs any more").isZero();
+        assertThat(release(null).body().get("entries").size()).as("nothing differs any more").isZero();
     }
 
     @Test

@@ -31,7 +31,7 @@ public enum ServiceSpec {
 
     /**
      * Flags added after the lean defaults for the request-facing hot path: a burst of 1,000 simultaneous
-     * registrations ran registration-service out of a 192 MiB heap (OutOfMemoryError, measured), and a proxy or a
+     * registrations does not fit registration-service in a 192 MiB heap (OutOfMemoryError), and a proxy or a
      * write path limited to C1 loses peak throughput. notification-service gets them too: the same burst is
      * 1,000 confirmation emails (templates, calendar files), and C2 clears that backlog sooner once the burst has
      * passed (it runs at a lower priority, see {@link #isBackgroundConsumer}). Idle RSS barely changes; the heap only
@@ -41,7 +41,7 @@ public enum ServiceSpec {
         List<String> hotPath = List.of("-Xmx448m", "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=96m");
         return switch (this) {
             case REGISTRATION, NOTIFICATION -> hotPath;
-            // the proxy allocates ~70 kB per request: ParallelGC's cheaper write barriers saved ~15 % of its CPU (JFR)
+            // the proxy allocates tens of kB per request, so it runs on ParallelGC, whose write barriers cost less
             case GATEWAY -> java.util.stream.Stream.concat(hotPath.stream(),
                     java.util.stream.Stream.of("-XX:-UseSerialGC", "-XX:+UseParallelGC")).toList();
             default -> List.of();
@@ -51,9 +51,8 @@ public enum ServiceSpec {
     /**
      * Whether this service only consumes events, with no request waiting on it. On one shared machine the launcher
      * runs these at a lower CPU priority ({@code EDUWEEK_BACKGROUND_NICE}): during a burst of registrations the
-     * request path (gateway, registration, the stack) gets the cores first and these catch up from Kafka right after.
-     * Measured on 2 cores: the 1,000-registration burst went from 103-141 to 223-286 registrations/s (see
-     * {@link org.eduweek.local.PlatformOptions#DEFAULT_BACKGROUND_NICE}).
+     * request path (gateway, registration, the stack) gets the cores first and these catch up from Kafka right after
+     * (see {@link org.eduweek.local.PlatformOptions#DEFAULT_BACKGROUND_NICE}).
      */
     public boolean isBackgroundConsumer() {
         return this == NOTIFICATION || this == ANALYTICS;

@@ -55,8 +55,8 @@ public final class DevIdentityProvider {
 
     private final RSAKey key;
     /**
-     * One signer for every token (thread-safe): a new one per token converted the JWK to a private key each time, a
-     * quarter of the cost of minting the registration benchmark's 1,000 tokens (JFR: 20 of 83 samples in sign).
+     * One signer for every token (thread-safe): a new one per token would convert the JWK to a private key each time,
+     * a large part of the cost of minting a token (the registration benchmark mints 1,000 at once).
      */
     private final RSASSASigner signer;
     private final String issuer;

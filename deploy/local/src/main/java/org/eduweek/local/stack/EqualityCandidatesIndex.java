@@ -27,9 +27,9 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * A non-unique index in memory, for the secondary indexes the services declare ({@code participantId},
  * {@code sessionId + seatMode + status + waitNumber}, {@code state + channel + dueAt}, ...), which mongo-java-server
- * accepts but does not implement: it answered every query on them with a scan of the whole collection, so the cost
- * of a consumer's lookup grew with every registration ever stored (measured: the stack JVM's CPU per registration
- * doubled after 24,000 registrations, and its idle CPU grew with the data: the delivery poller scanned everything).
+ * accepts but does not implement: it answers every query on them with a scan of the whole collection, so without
+ * this the cost of a consumer's lookup grows with every registration ever stored, and so does the idle CPU (the
+ * delivery poller's periodic due-scan would read every message).
  *
  * <p>It maps the value of the index's FIRST field to the positions ({@code _id}s) of the documents holding it, and
  * only narrows: {@link IndexNarrowedH2Collection} reads those candidates and applies the whole query to each, so the
@@ -42,8 +42,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>An index of several fields also keeps, by the values of all fields but the last, the documents ordered by the
  * last one ({@link #prefixCandidates}): a query pinning every leading field by equality and bounding the last one
  * ({@code state + channel} and {@code dueAt <= now} of the delivery poller) reads only the documents in that range.
- * Pinned on {@code state} alone the poller read every reminder planned for later: 16-43 ms a scan with 27,000
- * messages stored, every few seconds and growing with the data. Ranges are kept for numbers and dates;
+ * Pinned on {@code state} alone the poller would read every reminder planned for later, every few seconds, at a cost
+ * growing with the data. Ranges are kept for numbers and dates;
  * documents whose last field holds anything else (missing, null, an array, another type) stay candidates for every
  * range of their prefix, and a range of one type keeps the values of other types as candidates: only narrowing,
  * never a judgement on how types compare.

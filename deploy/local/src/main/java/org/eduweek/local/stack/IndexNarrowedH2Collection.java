@@ -24,9 +24,8 @@ import org.h2.mvstore.MVMap;
  *
  * <p>mongo-java-server uses an index only when the query's fields are exactly the index's fields, so the services'
  * conditional writes ({@code {_id: x, free: {$gt: 0}}}, {@code {_id: x, version: 3}}, a driver's {@code $and} of
- * the two) scanned the whole collection, reading and matching every document: under a registration burst that was
- * half of the embedded stack's CPU (JFR: {@code findAndModify} → {@code H2Collection.matchDocuments} 47 %), and it
- * grows with the collection. The result is the same by construction: every document matching the query has the key
+ * the two) would scan the whole collection, reading and matching every document: on the hottest write path of a
+ * registration burst, at a cost that grows with the collection. The result is the same by construction: every document matching the query has the key
  * the index was asked for, and the library's own index path ({@code matchDocuments} over positions) applies the full
  * query. Whether an index can take the key is still the library's decision ({@link Index#canHandle}).
  *

@@ -34,7 +34,7 @@ import jakarta.mail.internet.MimeMessage;
  * An SMTP server (GreenMail) that accepts every message and keeps it as an .eml file under the data folder, written
  * before the SMTP "250 OK", so a captured mail survives restarts. {@code GET /api/dev/emails} reads from here.
  * Accepting a message only writes the file: it is parsed the first time someone reads it (a registration burst sends
- * hundreds of confirmations a second, and parsing each one on arrival took a fifth of the stack's CPU), and
+ * hundreds of confirmations a second, and parsing each one on arrival would cost a large share of the stack's CPU), and
  * GreenMail's own mailbox is skipped, so memory does not grow with every mail of a long run.
  */
 public final class MailCapture implements AutoCloseable {

@@ -35,7 +35,7 @@ public final class MongoNode implements AutoCloseable {
         H2Backend backend = new HelloAwareH2Backend(openStore(dir.resolve("eduweek.mv")));
         MongoServer server = new MongoServer(backend);
         // No oplog: nothing here uses change streams, and mongo-java-server's oplog is a second, ever-growing
-        // collection written on every insert and update — it was the stack's hottest path under a registration burst.
+        // collection written on every insert and update, which would be the stack's hottest path under a burst.
         try {
             server.bind("127.0.0.1", port);
         } catch (RuntimeException e) {
@@ -48,24 +48,22 @@ public final class MongoNode implements AutoCloseable {
 
     /**
      * The H2 file with a page cache large enough for the whole working set. {@code H2Backend(String)} opens it with
-     * MVStore's default 16 MB: mongo-java-server answered every query that was not by a unique key with a full
-     * scan (see {@link IndexNarrowedH2Collection} for what is narrowed now), and under a registration burst nearly a third of this JVM's CPU went to re-reading evicted pages from the file
-     * and Java-deserializing their documents again (JFR: {@code FileStore.readPage} 29 %, most of it
-     * {@code ObjectInputStream}).
-     * A quarter of the heap, at most 256 MB; the pages are the decoded documents, so nothing is read twice.
+     * MVStore's default 16 MB, with which a working set larger than the cache is re-read from the file and
+     * Java-deserialized again and again (queries that are not narrowed by {@link IndexNarrowedH2Collection} still
+     * scan). A quarter of the heap, at most 256 MB; the pages are the decoded documents, so nothing is read twice.
+     * A larger cache makes inserts cheaper but not a registration as a whole, and grows the launcher's memory.
      */
     static MVStore openStore(Path file) {
         long quarterOfHeapMb = Runtime.getRuntime().maxMemory() / (4L * 1024 * 1024);
         int cacheMb = (int) Math.max(16, Math.min(256, quarterOfHeapMb));
-        // Changes are written once a second (MVStore's autoCommitDelay), or as soon as 1 MB of them is pending: under
-        // a burst that was many writes a second, each re-serializing whole pages of documents (a third of this JVM's
-        // CPU, JFR). 16 MB keeps it to about one write a second; a crash loses the same second as before. Pages split
-        // at 4 KB instead of 16 KB: a changed document (random ids land on random pages) re-serializes a quarter as
-        // many neighbours (page writes 37 % -> 14-20 % of this JVM's CPU).
+        // Changes are written once a second (MVStore's autoCommitDelay), or as soon as the pending buffer fills: with
+        // MVStore's default 1 MB a burst means many writes a second, each re-serializing whole pages of documents.
+        // 16 MB keeps it to about one write a second; a crash loses at most that second either way. Pages split at
+        // 4 KB instead of MVStore's 16 KB: a changed document (random ids land on random pages) re-serializes a
+        // quarter as many neighbours.
         // MVStore rewrites any chunk less than 90 % live (its default) in the background: with registrations landing
-        // on random pages that was a steady re-serialization of live pages, 16 % of this JVM's CPU with 22,000
-        // registrations stored (JFR: FileStore.compactRewrite), growing with the data. At 40 % it compacts only once
-        // more than half of a chunk is dead.
+        // on random pages that is a steady re-serialization of live pages, growing with the data. At 40 % it compacts
+        // only once more than half of a chunk is dead, at the price of a larger file.
         return new MVStore.Builder().fileName(file.toAbsolutePath().toString()).cacheSize(cacheMb)
                 .autoCommitBufferSize(16 * 1024).pageSplitSize(4 * 1024).autoCompactFillRate(40).open();
     }

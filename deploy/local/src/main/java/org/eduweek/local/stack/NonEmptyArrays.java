@@ -17,8 +17,8 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * The documents whose top-level field has an element 0 (a non-empty array, or an embedded document with a field
  * named "0"): what {@code {field.0: {$exists: true}}} asks for. That is the outbox relays' safety sweep, every 10 s
- * in every service; without this it read the whole collection each time (55-85 ms per collection with 27,000
- * documents, three collections, growing with the data) to find the few documents with events still to publish.
+ * in every service; without this it would read the whole collection each time, at a cost growing with the data, to
+ * find the few documents with events still to publish.
  *
  * <p>Per field, built by one scan the first time a query asks for it, then kept current by the collection's inserts,
  * updates and removals, which like the queries run under the collection's lock. In memory only: a restart builds it

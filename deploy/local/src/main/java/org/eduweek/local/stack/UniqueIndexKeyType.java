@@ -10,8 +10,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * order and the same bytes on disk as H2's default {@link ObjectDataType}, only faster to compare.
  *
  * <p>{@link KeyValue} is Serializable but not Comparable, so H2 orders two keys by their Java-serialized bytes and
- * serializes BOTH keys again on every step of every B-tree search: under a registration burst that was a third of
- * the embedded stack's CPU (JFR: {@code SerializedObjectType.compare} 34 %). Here each key's bytes are computed once
+ * serializes BOTH keys again on every step of every B-tree search, one of the embedded stack's largest costs under a
+ * registration burst. Here each key's bytes are computed once
  * and kept while the key object lives (the keys of cached pages, the key being searched for). The comparison itself
  * is H2's own {@link ObjectDataType#compareNotNull}, so the order of existing files is unchanged. Only compare is
  * overridden: pages are written and read exactly as before.
@@ -21,10 +21,10 @@ final class UniqueIndexKeyType extends ObjectDataType {
     /**
      * Weak keys compare by identity (a key object's bytes never change: index keys are not mutated), and an entry
      * goes when its key object does, so the memo is as large as the index pages held in memory. Not size-bounded on
-     * purpose: a bounded cache's read bookkeeping on every compare cost more than the serialization it saved (JFR).
-     * Its upkeep runs on the comparing thread: handed to the common pool (Caffeine's default) it woke a pool thread
-     * every few hundred reads, 10 % of the MongoDB threads' CPU under a registration burst (JFR:
-     * {@code ForkJoinPool.signalWork} under {@code BoundedLocalCache.afterRead}), plus the pool thread's own.
+     * purpose: a bounded cache's read bookkeeping on every compare costs more than the serialization it saves.
+     * Its upkeep runs on the comparing thread: handed to the common pool (Caffeine's default) it would wake a pool
+     * thread every few hundred reads ({@code ForkJoinPool.signalWork} under {@code BoundedLocalCache.afterRead}), a
+     * wake-up that costs the MongoDB threads more than the upkeep itself.
      */
     private static final Cache<Object, byte[]> SERIALIZED = Caffeine.newBuilder().weakKeys().executor(Runnable::run)
             .build();
@@ -43,7 +43,7 @@ final class UniqueIndexKeyType extends ObjectDataType {
     /**
      * H2's binary search passes the key it looks for first, the same object at every step of one search: its bytes
      * are kept per thread for that search instead of in the shared memo (most are used for one search only, and a
-     * shared-map lookup on every step cost as much as the rest of the compare). Correct for any argument order: a
+     * shared-map lookup on every step costs as much as the rest of the compare). Correct for any argument order: a
      * different object is serialized afresh.
      */
     private static byte[] searched(Object key) {

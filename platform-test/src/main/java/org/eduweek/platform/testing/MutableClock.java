@@ -1,4 +1,4 @@
-package org.eduweek.notification.support;
+package org.eduweek.platform.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +7,30 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it: timing is tested by moving time, never by sleeping. */
+/**
+ * A clock tests move by hand, so timing (sessions starting and ending, reminders, grace periods, expiry) is tested
+ * by moving time, never by sleeping. It either stands still at a given instant until moved, or follows the system
+ * clock shifted by an offset that {@link #advance} grows.
+ */
 public class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
     private volatile boolean live;
     private volatile Duration offset = Duration.ZERO;
 
+    /** A clock that stands still at {@code start}. */
     public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    /** Benchmarks measure real latency: from then on the clock follows the system clock. */
+    /** A clock that follows the system clock until a test moves it ahead. */
+    public static MutableClock followingSystemClock() {
+        MutableClock clock = new MutableClock(Instant.now());
+        clock.followSystemClock();
+        return clock;
+    }
+
+    /** From now on the clock follows the system clock (benchmarks measure real latency). */
     public void followSystemClock() {
         followSystemClock(Duration.ZERO);
     }
@@ -35,8 +47,18 @@ public class MutableClock extends Clock {
         live = false;
     }
 
+    /** Moves the clock ahead: the standing instant, or the offset from the system clock. */
     public void advance(Duration d) {
-        now.updateAndGet(t -> t.plus(d));
+        if (live) {
+            offset = offset.plus(d);
+        } else {
+            now.updateAndGet(t -> t.plus(d));
+        }
+    }
+
+    /** Drops the offset from the system clock; a standing clock stays where it is. */
+    public void reset() {
+        offset = Duration.ZERO;
     }
 
     public void set(Instant t) {
