@@ -99,7 +99,11 @@ public final class AnalyticsTruth {
         return f;
     }
 
-    /** Live (confirmed or waiting) registrations grouped per dimension; groups under 3 people show only "<3". */
+    /**
+     * Live (confirmed or waiting) registrations grouped per dimension. A group under 3 people shows only "<3"; in
+     * the dimensions that describe people (audience, country, affiliation) such groups are counted together as
+     * OTHER, which shows its figures once it reaches 3.
+     */
     private static void expectedBreakdowns(List<Registration> regs, Map<String, Object> f) {
         Map<String, Function<Registration, String>> dimensions = new LinkedHashMap<>();
         dimensions.put("audience", r -> r.person.audience);
@@ -109,21 +113,38 @@ public final class AnalyticsTruth {
                 : "ONLINE".equals(r.session.mode) ? "ONLINE" : "UNKNOWN");
         dimensions.put("mode", r -> r.session.mode);
         dimensions.put("seatMode", r -> r.seatMode);
+        Set<String> personal = Set.of("audience", "country", "affiliation");
         dimensions.forEach((dimension, key) -> {
             Map<String, List<Registration>> groups = new TreeMap<>();
             regs.stream().filter(Registration::active).forEach(r -> groups.computeIfAbsent(key.apply(r),
                     k -> new ArrayList<>()).add(r));
             Map<String, String> rows = new TreeMap<>();
+            List<Registration> other = new ArrayList<>();
             groups.forEach((group, members) -> {
-                Set<Person> people = new HashSet<>();
-                members.forEach(r -> people.add(r.person));
-                rows.put(group, people.size() < MIN_GROUP ? "<" + MIN_GROUP
-                        : people.size() + " people, " + members.stream().filter(Registration::confirmed).count()
-                                + " confirmed, " + members.stream().filter(r -> r.confirmed() && r.checkedIn).count()
-                                + " checked in");
+                if (personal.contains(dimension) && people(members) < MIN_GROUP) {
+                    other.addAll(members);
+                } else {
+                    rows.put(group, row(members));
+                }
             });
+            if (!other.isEmpty()) {
+                rows.put("OTHER", row(other));
+            }
             f.put("breakdown " + dimension, rows.toString());
         });
+    }
+
+    private static long people(List<Registration> members) {
+        Set<Person> people = new HashSet<>();
+        members.forEach(r -> people.add(r.person));
+        return people.size();
+    }
+
+    private static String row(List<Registration> members) {
+        long people = people(members);
+        return people < MIN_GROUP ? "<" + MIN_GROUP
+                : people + " people, " + members.stream().filter(Registration::confirmed).count() + " confirmed, "
+                        + members.stream().filter(r -> r.confirmed() && r.checkedIn).count() + " checked in";
     }
 
     private static Map<String, Object> actualSession(JsonNode v) {
