@@ -67,9 +67,15 @@ class ResilienceIT extends GatewayTestBase {
                 }
             }
             // After 3 failures (the test's minimum-number-of-calls) the circuit is open: no more connection attempts.
-            client().get().uri("/api/notifications/preferences").header("Authorization", token).exchange()
-                    .expectStatus().isEqualTo(503)
-                    .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("circuit open"));
+            // It half-opens after 200 ms here, and a slow machine may take that long between two calls; the trial
+            // call fails and opens it again, so one of the next few answers says so.
+            java.util.List<String> details = new java.util.ArrayList<>();
+            for (int i = 0; i < 5 && details.stream().noneMatch(d -> d.contains("circuit open")); i++) {
+                client().get().uri("/api/notifications/preferences").header("Authorization", token).exchange()
+                        .expectStatus().isEqualTo(503)
+                        .expectBody().jsonPath("$.detail").value(d -> details.add((String) d));
+            }
+            assertThat(details).anySatisfy(d -> assertThat(d).contains("circuit open"));
             // Writes are never retried, and fail just as fast.
             client().post().uri("/api/notifications/preferences").header("Authorization", token)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()

@@ -7,6 +7,8 @@ import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -36,6 +38,17 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsHandler.class);
 
+    private final List<ApiExceptionTranslator> translators;
+
+    public ProblemDetailsHandler() {
+        this.translators = List.of();
+    }
+
+    @Autowired
+    public ProblemDetailsHandler(ObjectProvider<ApiExceptionTranslator> translators) {
+        this.translators = translators.orderedStream().toList();
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
         return respond(Problems.of(e.status(), e.slug(), e.status().getReasonPhrase(), e.getMessage(), e.errors()));
@@ -62,6 +75,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof RuntimeException re) {
+            for (ApiExceptionTranslator translator : translators) {
+                ApiException translated = translator.translate(re);
+                if (translated != null) {
+                    return api(translated);
+                }
+            }
+        }
         if (Unavailable.isInfrastructure(e)) {
             log.warn("Store or broker unavailable: {}", e.toString());
             return unavailable();

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -37,9 +39,21 @@ class ProblemDetailsHandlerTest {
             throw ApiException.notFound("Thing", id);
         }
 
+        @GetMapping("/full")
+        Thing full() {
+            throw new SoldOutException();
+        }
+
         @GetMapping("/boom")
         Thing boom() {
             throw new IllegalStateException("secret internals");
+        }
+    }
+
+    /** A domain exception that knows nothing of HTTP. */
+    static class SoldOutException extends RuntimeException {
+        SoldOutException() {
+            super("No seats left");
         }
     }
 
@@ -85,5 +99,20 @@ class ProblemDetailsHandlerTest {
                 .andExpect(status().isInternalServerError())
                 .andExpect(jsonPath("$.detail").value(
                         "Something went wrong on our side; nothing was changed by this request"));
+    }
+
+    @Test
+    void aTranslatorTurnsADomainExceptionIntoItsProblem() throws Exception {
+        ApiExceptionTranslator soldOut = e -> e instanceof SoldOutException
+                ? ApiException.conflict(e.getMessage(), java.util.List.of()) : null;
+        ObjectProvider<ApiExceptionTranslator> translators = new StaticListableBeanFactory(
+                java.util.Map.of("soldOut", soldOut)).getBeanProvider(ApiExceptionTranslator.class);
+        MockMvc translating = MockMvcBuilders.standaloneSetup(new ThingController())
+                .setControllerAdvice(new ProblemDetailsHandler(translators)).build();
+        translating.perform(get("/full"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("https://eduweek.org/problems/conflict"))
+                .andExpect(jsonPath("$.detail").value("No seats left"));
+        translating.perform(get("/boom")).andExpect(status().isInternalServerError());
     }
 }

@@ -37,6 +37,12 @@ public record Participant(
 
     public static final String COLLECTION = "participants";
 
+    /** The same profile carrying these pending events (what the store writes with it). */
+    public Participant withOutbox(List<OutboxMessage> pending) {
+        return new Participant(id, name, email, phone, language, smsConsent, audience, affiliation, country, level,
+                profileVersion, claims, activeSessionIds, updatedAt, pending);
+    }
+
     /** The contact claims of the last token seen. */
     public record Claims(String name, String email, String phone, String locale) {
     }

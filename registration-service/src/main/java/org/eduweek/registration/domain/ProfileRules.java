@@ -10,11 +10,9 @@ import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
-import org.springframework.http.HttpStatus;
+import org.eduweek.registration.domain.RegistrationRuleException.Violation;
 
-/** Validation of self-service profile fields; every problem is reported at once as a 400 with its field. */
+/** Validation of self-service profile fields; every problem is reported at once, each with its field. */
 public final class ProfileRules {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
@@ -47,39 +45,40 @@ public final class ProfileRules {
     }
 
     static void validate(ProfileChange c, String currentPhone) {
-        List<FieldProblem> errors = new ArrayList<>();
+        List<Violation> errors = new ArrayList<>();
         if (c.name() != null && (c.name().isBlank() || c.name().length() > 200)) {
-            errors.add(new FieldProblem("name", "must hold 1 to 200 characters"));
+            errors.add(new Violation("name", "must hold 1 to 200 characters"));
         }
         if (c.email() != null && (c.email().length() > 254 || !EMAIL.matcher(c.email()).matches())) {
-            errors.add(new FieldProblem("email", "must be an email address"));
+            errors.add(new Violation("email", "must be an email address"));
         }
         if (c.phone() != null && !c.phone().isEmpty() && e164(c.phone()) == null) {
-            errors.add(new FieldProblem("phone", "must be a valid phone number in E.164 form, e.g. +8613800138000"));
+            errors.add(new Violation("phone", "must be a valid phone number in E.164 form, e.g. +8613800138000"));
         }
         if (c.language() != null && !LANGUAGES.contains(c.language())) {
-            errors.add(new FieldProblem("language", "must be en or zh"));
+            errors.add(new Violation("language", "must be en or zh"));
         }
         if (c.audience() != null && !isAudience(c.audience())) {
-            errors.add(new FieldProblem("audience",
+            errors.add(new Violation("audience",
                     "must be one of STUDENT, NEW_STUDENT, TEACHER, MANAGEMENT_STAFF, EXTERNAL_SCHOLAR"));
         }
         if (c.country() != null && !COUNTRIES.contains(c.country())) {
-            errors.add(new FieldProblem("country", "must be an ISO 3166 alpha-2 code, e.g. CN"));
+            errors.add(new Violation("country", "must be an ISO 3166 alpha-2 code, e.g. CN"));
         }
         if (c.affiliation() != null && c.affiliation().length() > 300) {
-            errors.add(new FieldProblem("affiliation", "must hold at most 300 characters"));
+            errors.add(new Violation("affiliation", "must hold at most 300 characters"));
         }
         if (c.level() != null && c.level().length() > 50) {
-            errors.add(new FieldProblem("level", "must hold at most 50 characters"));
+            errors.add(new Violation("level", "must hold at most 50 characters"));
         }
         String phoneAfter = c.phone() != null ? c.phone() : currentPhone;
         if (Boolean.TRUE.equals(c.smsConsent()) && (phoneAfter == null || phoneAfter.isEmpty())) {
-            errors.add(new FieldProblem("smsConsent", "needs a phone number"));
+            errors.add(new Violation("smsConsent", "needs a phone number"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "The profile is not valid: "
-                    + errors.stream().map(f -> f.field() + " " + f.message()).toList(), errors);
+            throw new RegistrationRuleException(RegistrationRuleException.Kind.INVALID_PROFILE,
+                    "The profile is not valid: " + errors.stream().map(f -> f.field() + " " + f.message()).toList(),
+                    errors);
         }
     }
 

@@ -1,34 +1,17 @@
 package org.eduweek.registration.domain;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoServerException;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
-
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import org.eduweek.platform.outbox.OutboxMessage;
-import org.eduweek.platform.outbox.OutboxRelay;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.registration.events.ParticipantProfileChanged;
-
-import static com.mongodb.client.model.Filters.eq;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
+import org.eduweek.registration.store.ProfileStore;
 
 /**
  * Participant profiles. A profile is written (with its ParticipantProfileChanged in the outbox) whenever it is new
@@ -43,20 +26,16 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 public class Profiles {
 
-    private final MongoTemplate mongo;
-    private final OutboxEvents events;
-    private final OutboxRelay relay;
+    private final ProfileStore store;
     private final Clock clock;
 
-    public Profiles(MongoTemplate mongo, OutboxEvents events, OutboxRelay relay, Clock clock) {
-        this.mongo = mongo;
-        this.events = events;
-        this.relay = relay;
+    public Profiles(ProfileStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     public Optional<Participant> find(String participantId) {
-        return Optional.ofNullable(mongo.findById(participantId, Participant.class));
+        return store.find(participantId);
     }
 
     /** The caller's profile for a registration, and whether the session was listed in it before this request. */
@@ -73,53 +52,33 @@ public class Profiles {
      */
     public Enrolment enrol(CurrentUser user, String sessionId) {
         Participant.Claims claims = claims(user);
-        Participant created = withEvent(new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
+        Participant created = new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
                 ProfileRules.language(claims.locale()), false, null, null, null, null, 1, claims,
-                List.of(sessionId), clock.instant(), null));
-        Document onInsert = new Document();
-        mongo.getConverter().write(created, onInsert);
-        onInsert.remove("_id");
-        onInsert.remove("activeSessionIds");
-        for (int attempt = 0; attempt < 5; attempt++) {
-            Document before;
-            try {
-                before = mongo.getCollection(Participant.COLLECTION).findOneAndUpdate(eq("_id", user.id()),
-                        Updates.combine(Updates.addToSet("activeSessionIds", sessionId), Updates.setOnInsert(onInsert)),
-                        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
-            } catch (MongoServerException e) {
-                if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                    continue; // two first requests of a new participant raced to insert: now it exists
-                }
-                throw e;
-            }
-            if (before == null) {
-                relay.signal(Participant.COLLECTION, created.id(), created.outbox());
-                return new Enrolment(created, false);
-            }
-            Participant current = mongo.getConverter().read(Participant.class, before);
-            boolean listed = current.activeSessionIds() != null && current.activeSessionIds().contains(sessionId);
-            Participant profile = Objects.equals(current.claims(), claims) ? current : recordFromClaims(user);
-            return new Enrolment(withSession(profile, sessionId), listed);
+                List.of(sessionId), clock.instant(), null);
+        Optional<Participant> before = store.enrol(created, event(created, created.profileVersion()), sessionId);
+        if (before.isEmpty()) {
+            return new Enrolment(created, false);
         }
-        throw new IllegalStateException("Profile " + user.id() + " kept changing concurrently");
+        Participant current = before.get();
+        boolean listed = current.activeSessionIds() != null && current.activeSessionIds().contains(sessionId);
+        Participant profile = Objects.equals(current.claims(), claims) ? current : recordFromClaims(user);
+        return new Enrolment(withSession(profile, sessionId), listed);
     }
 
     /** The caller's profile, created or refreshed from the token's claims. */
     public Participant recordFromClaims(CurrentUser user) {
         Participant.Claims claims = claims(user);
         for (int attempt = 0; attempt < 5; attempt++) {
-            Participant current = mongo.findById(user.id(), Participant.class);
+            Participant current = store.find(user.id()).orElse(null);
             if (current == null) {
                 Participant created = new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
                         ProfileRules.language(claims.locale()), false, null, null, null, null, 1, claims, List.of(),
                         clock.instant(), null);
-                try {
-                    Participant stored = mongo.insert(withEvent(created));
-                    relay.signal(Participant.COLLECTION, stored.id(), stored.outbox());
-                    return stored;
-                } catch (DuplicateKeyException e) {
-                    continue;
+                Optional<Participant> stored = store.insert(created, event(created, created.profileVersion()));
+                if (stored.isPresent()) {
+                    return stored.get();
                 }
+                continue; // a concurrent request inserted it first
             }
             if (Objects.equals(current.claims(), claims)) {
                 return current;
@@ -146,7 +105,7 @@ public class Profiles {
     public Participant update(CurrentUser user, ProfileChange change) {
         recordFromClaims(user);
         for (int attempt = 0; attempt < 5; attempt++) {
-            Participant current = mongo.findById(user.id(), Participant.class);
+            Participant current = store.find(user.id()).orElseThrow();
             ProfileRules.validate(change, current.phone());
             String phone = change.phone() == null ? current.phone()
                     : change.phone().isEmpty() ? null : ProfileRules.e164(change.phone());
@@ -165,46 +124,17 @@ public class Profiles {
     }
 
     public void removeActiveSession(String participantId, String sessionId) {
-        mongo.updateFirst(Query.query(where("_id").is(participantId)),
-                new Update().pull("activeSessionIds", sessionId), Participant.class);
+        store.removeActiveSession(participantId, sessionId);
     }
 
-    /**
-     * Compare-and-set on profileVersion; skips the write (and the event) when nothing visible changed. The new state
-     * is the BEFORE image with the change applied in memory (mongo-java-server's AFTER image is its live document).
-     */
+    /** Compare-and-set on profileVersion; skips the write (and the event) when nothing visible changed. */
     private Optional<Participant> save(Participant current, Participant next) {
         if (sameContact(current, next) && Objects.equals(current.claims(), next.claims())) {
             return Optional.of(current);
         }
         boolean publish = !sameContact(current, next);
         long version = publish ? current.profileVersion() + 1 : current.profileVersion();
-        Update update = new Update().set("name", next.name()).set("email", next.email()).set("phone", next.phone())
-                .set("language", next.language()).set("smsConsent", next.smsConsent())
-                .set("audience", next.audience()).set("affiliation", next.affiliation())
-                .set("country", next.country()).set("level", next.level()).set("claims", next.claims())
-                .set("updatedAt", next.updatedAt()).set("profileVersion", version);
-        OutboxMessage event = publish ? events.participant(event(next, version)) : null;
-        if (publish) {
-            update.push(OutboxMessage.FIELD, event);
-        }
-        Participant before = mongo.findAndModify(
-                Query.query(where("_id").is(current.id()).and("profileVersion").is(current.profileVersion())),
-                update, FindAndModifyOptions.options().returnNew(false), Participant.class);
-        if (before == null) {
-            return Optional.empty();
-        }
-        List<OutboxMessage> outbox = new ArrayList<>(before.outbox() == null ? List.of() : before.outbox());
-        if (publish) {
-            outbox.add(event);
-        }
-        Participant saved = new Participant(before.id(), next.name(), next.email(), next.phone(), next.language(),
-                next.smsConsent(), next.audience(), next.affiliation(), next.country(), next.level(), version,
-                next.claims(), before.activeSessionIds(), next.updatedAt(), outbox);
-        if (publish) {
-            relay.signal(Participant.COLLECTION, saved.id(), saved.outbox());
-        }
-        return Optional.of(saved);
+        return store.save(current, next, version, publish ? event(next, version) : null);
     }
 
     private static Participant.Claims claims(CurrentUser user) {
@@ -220,14 +150,6 @@ public class Profiles {
         return new Participant(p.id(), p.name(), p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(),
                 p.affiliation(), p.country(), p.level(), p.profileVersion(), p.claims(), sessions, p.updatedAt(),
                 p.outbox());
-    }
-
-    private Participant withEvent(Participant p) {
-        List<OutboxMessage> outbox = new ArrayList<>();
-        outbox.add(events.participant(event(p, p.profileVersion())));
-        return new Participant(p.id(), p.name(), p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(),
-                p.affiliation(), p.country(), p.level(), p.profileVersion(), p.claims(), p.activeSessionIds(),
-                p.updatedAt(), outbox);
     }
 
     private ParticipantProfileChanged event(Participant p, long version) {

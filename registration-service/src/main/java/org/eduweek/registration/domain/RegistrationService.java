@@ -2,21 +2,22 @@ package org.eduweek.registration.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import org.eduweek.platform.outbox.OutboxMessage;
-import org.eduweek.platform.outbox.OutboxRelay;
 import org.eduweek.platform.security.CurrentUser;
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.registration.domain.Registration.Registrant;
+import org.eduweek.registration.domain.Registration.Transition;
+import org.eduweek.registration.domain.RegistrationRuleException.Kind;
+import org.eduweek.registration.domain.RegistrationRuleException.Violation;
+import org.eduweek.registration.events.RegistrationCreated;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 
 /**
  * Registering and cancelling. The seat is taken first by one atomic conditional update of the session's counter
@@ -32,19 +33,15 @@ public class RegistrationService {
     private final SeatLedger ledger;
     private final Profiles profiles;
     private final WaitlistPromoter promoter;
-    private final RegistrationEvents events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
     public RegistrationService(SessionReplica sessions, Registrations registrations, SeatLedger ledger,
-            Profiles profiles, WaitlistPromoter promoter, OutboxEvents outbox, OutboxRelay relay, Clock clock) {
+            Profiles profiles, WaitlistPromoter promoter, Clock clock) {
         this.sessions = sessions;
         this.registrations = registrations;
         this.ledger = ledger;
         this.profiles = profiles;
         this.promoter = promoter;
-        this.events = new RegistrationEvents(outbox);
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -61,7 +58,7 @@ public class RegistrationService {
      */
     public Registered register(CurrentUser user, String sessionId, SeatMode requestedMode) {
         Session session = sessions.find(sessionId).filter(s -> s.isPublished() || s.isCancelled())
-                .orElseThrow(() -> ApiException.notFound("Session", sessionId));
+                .orElseThrow(() -> new NotFoundException("Session", sessionId));
         Profiles.Enrolment enrolment = profiles.enrol(user, sessionId);
         Participant profile = enrolment.profile();
         if (enrolment.listedBefore()) {
@@ -72,24 +69,21 @@ public class RegistrationService {
                 return existingOne(existing.get(), session);
             }
         }
-        SeatMode mode = seatMode(session, requestedMode);
-        checkEligible(session, profile, clock.instant());
+        SeatMode mode = Registration.admit(session, profile, requestedMode, clock.instant());
+        checkNoOverlap(session, profile);
 
         Instant now = clock.instant();
         String id = "reg-" + UUID.randomUUID();
         Claim claim = claim(session, mode);
         boolean seat = claim.seat();
-        Registration draft = new Registration(id, sessionId, session.editionId(), user.id(), mode,
-                seat ? RegistrationStatus.CONFIRMED : RegistrationStatus.WAITLISTED,
-                Registration.activeKey(sessionId, user.id()), seat ? null : claim.ticket().number(), now,
-                seat ? now : null, null, null, null, null, null, null, profile.audience(), profile.country(),
-                profile.affiliation(), session.sequence(), null);
+        Transition<RegistrationCreated> created = seat
+                ? Registration.confirmed(id, session, Registrant.of(profile), mode, now)
+                : Registration.waitlisted(id, session, Registrant.of(profile), mode, claim.ticket().number(),
+                        claim.ticket().position(), now);
         int position = seat ? 0 : claim.ticket().position();
-        List<OutboxMessage> outbox = new ArrayList<>();
-        outbox.add(events.created(draft, seat ? null : position, now));
         Registration stored;
         try {
-            stored = registrations.insert(withOutbox(draft, outbox));
+            stored = registrations.insert(created);
         } catch (DuplicateKeyException e) {
             // a concurrent duplicate of this participant won the unique activeKey: give our seat back
             if (seat) {
@@ -99,10 +93,9 @@ public class RegistrationService {
                 ledger.leaveWaitlist(sessionId, mode);
             }
             return registrations.findActive(sessionId, user.id()).map(r -> existingOne(r, session))
-                    .orElseThrow(() -> ApiException.conflict("A concurrent request changed this registration; retry",
-                            List.of()));
+                    .orElseThrow(() -> new RegistrationRuleException(Kind.CONCURRENT_CHANGE,
+                            "A concurrent request changed this registration; retry"));
         }
-        relay.signal(Registration.COLLECTION, stored.id(), stored.outbox());
         // a seat freed between our failed take and our insert was offered to a waitlist that did not contain us
         // yet: try once more now that we are on it (on a full session this is one failed conditional update)
         if (!seat && promoter.promote(sessionId, mode) > 0) {
@@ -135,33 +128,8 @@ public class RegistrationService {
         return new Registered(r, false, registrations.waitlistPosition(r), session);
     }
 
-    private static SeatMode seatMode(Session session, SeatMode requested) {
-        if (requested == null) {
-            return session.defaultSeatMode();
-        }
-        if (!session.seatModes().contains(requested)) {
-            throw ApiException.badField("seatMode", "this session offers only " + session.seatModes());
-        }
-        return requested;
-    }
-
-    private void checkEligible(Session session, Participant profile, Instant now) {
-        if (session.isCancelled()) {
-            throw ApiException.conflict("Session '" + session.id() + "' was cancelled", List.of());
-        }
-        if (session.hasStarted(now)) {
-            throw ApiException.conflict("Session '" + session.displayTitle() + "' has already started",
-                    List.of(new FieldProblem("sessionId", "session has started")));
-        }
-        if (!session.admits(profile.audience())) {
-            throw ApiException.conflict("Session '" + session.displayTitle() + "' is only for " + session.audience()
-                    + "; your profile's audience is " + (profile.audience() == null ? "not set" : profile.audience()),
-                    List.of(new FieldProblem("audience", "must be one of " + session.audience())));
-        }
-        if (session.level() != null && profile.level() != null && !session.level().equalsIgnoreCase(profile.level())) {
-            throw ApiException.conflict("Session '" + session.displayTitle() + "' is for level " + session.level(),
-                    List.of(new FieldProblem("level", "must be " + session.level())));
-        }
+    /** No two confirmed sessions at the same time; it needs other registrations, unlike {@link Registration#admit}. */
+    private void checkNoOverlap(Session session, Participant profile) {
         for (String otherId : profile.activeSessionIds() == null ? List.<String>of() : profile.activeSessionIds()) {
             if (otherId.equals(session.id())) {
                 continue;
@@ -173,9 +141,10 @@ public class RegistrationService {
                     .filter(Registration::isConfirmed).isEmpty()) {
                 continue;
             }
-            throw ApiException.conflict("Overlaps your confirmed session '" + s.get().displayTitle() + "' ("
-                    + s.get().id() + ", " + s.get().start() + " to " + s.get().end() + ")",
-                    List.of(new FieldProblem("sessionId", "overlaps session " + s.get().id())));
+            Session other = s.get();
+            throw new RegistrationRuleException(Kind.OVERLAP, "Overlaps your confirmed session '"
+                    + other.displayTitle() + "' (" + other.id() + ", " + other.start() + " to " + other.end() + ")",
+                    List.of(new Violation("sessionId", "overlaps session " + s.get().id())));
         }
     }
 
@@ -196,7 +165,7 @@ public class RegistrationService {
                 return done.get();
             }
         }
-        throw new ApiException(HttpStatus.CONFLICT, "conflict", "The registration kept changing; retry");
+        throw new RegistrationRuleException(Kind.CONCURRENT_CHANGE, "The registration kept changing; retry");
     }
 
     /** After a cancellation: the seat or the waitlist place goes back, and (if asked) the waitlist moves up. */
@@ -212,32 +181,18 @@ public class RegistrationService {
         profiles.removeActiveSession(was.participantId(), was.sessionId());
     }
 
-    /** Compare-and-set from its current status to CANCELLED with RegistrationCancelled in the same write. */
+    /** {@link Registration#cancel}, stored by compare-and-set on the status it had (empty if it changed meanwhile). */
     Optional<Registration> cancelOne(Registration r, CancelReason reason, String reasonText, String by) {
-        Instant now = clock.instant();
-        OutboxMessage event = events.cancelled(r, r.status(), reason, reasonText, by, now);
-        Optional<Registration> done = registrations.transition(r.id(), r.status(), new Update()
-                .set("status", RegistrationStatus.CANCELLED).unset("activeKey").set("cancelledAt", now)
-                .set("cancelReason", reason).set("cancelReasonText", reasonText).set("cancelledBy", by)
-                .push(OutboxMessage.FIELD, event));
-        done.ifPresent(d -> relay.signal(Registration.COLLECTION, d.id(), d.outbox()));
-        return done;
+        return registrations.cancel(r.cancel(reason, reasonText, by, clock.instant()));
     }
 
     /** A registration the caller may see: their own, or any for staff. Others' are "not found" (no existence leak). */
     public Registration visible(CurrentUser user, String registrationId) {
         Registration r = registrations.find(registrationId)
-                .orElseThrow(() -> ApiException.notFound("Registration", registrationId));
+                .orElseThrow(() -> new NotFoundException("Registration", registrationId));
         if (!r.ownedBy(user.id()) && !user.isStaff()) {
-            throw ApiException.notFound("Registration", registrationId);
+            throw new NotFoundException("Registration", registrationId);
         }
         return r;
-    }
-
-    private static Registration withOutbox(Registration r, List<OutboxMessage> outbox) {
-        return new Registration(r.id(), r.sessionId(), r.editionId(), r.participantId(), r.seatMode(), r.status(),
-                r.activeKey(), r.waitNumber(), r.createdAt(), r.confirmedAt(), r.cancelledAt(), r.cancelReason(),
-                r.cancelReasonText(), r.cancelledBy(), r.checkedInAt(), r.checkedInBy(), r.audience(), r.country(),
-                r.affiliation(), r.sessionSequence(), outbox);
     }
 }

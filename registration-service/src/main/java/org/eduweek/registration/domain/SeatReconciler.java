@@ -10,6 +10,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.eduweek.registration.config.RegistrationProperties;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatCounter;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 
 /**
  * Repairs seat counters from the registrations, which are the truth. Taking a seat and storing the registration are

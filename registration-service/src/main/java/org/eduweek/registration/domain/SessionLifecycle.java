@@ -4,6 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
+
 /**
  * Applies a session event from the schedule: replica first (guarded by sequence), then the follow-ups, which are
  * derived from the stored replica rather than from "was this event new", so a redelivery after a crash finishes

@@ -1,14 +1,13 @@
 package org.eduweek.registration.domain;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import org.eduweek.platform.outbox.OutboxMessage;
-import org.eduweek.platform.outbox.OutboxRelay;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 
 /**
  * Fills free seats from the waitlist, first come first served. Each round takes a seat from the counter first
@@ -26,17 +25,12 @@ public class WaitlistPromoter {
     private final SeatLedger ledger;
     private final Registrations registrations;
     private final SessionReplica sessions;
-    private final RegistrationEvents events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    public WaitlistPromoter(SeatLedger ledger, Registrations registrations, SessionReplica sessions,
-            OutboxEvents outbox, OutboxRelay relay, Clock clock) {
+    public WaitlistPromoter(SeatLedger ledger, Registrations registrations, SessionReplica sessions, Clock clock) {
         this.ledger = ledger;
         this.registrations = registrations;
         this.sessions = sessions;
-        this.events = new RegistrationEvents(outbox);
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -66,18 +60,7 @@ public class WaitlistPromoter {
                 if (clashes(candidate, session)) {
                     continue;
                 }
-                Instant now = clock.instant();
-                Registration confirmed = new Registration(candidate.id(), candidate.sessionId(),
-                        candidate.editionId(), candidate.participantId(), mode, RegistrationStatus.CONFIRMED,
-                        candidate.activeKey(), candidate.waitNumber(), candidate.createdAt(), now, null, null, null,
-                        null, null, null, candidate.audience(), candidate.country(), candidate.affiliation(),
-                        candidate.sessionSequence(), null);
-                OutboxMessage event = events.promoted(confirmed, now);
-                Optional<Registration> done = registrations.transition(candidate.id(),
-                        RegistrationStatus.WAITLISTED, new Update().set("status", RegistrationStatus.CONFIRMED)
-                                .set("confirmedAt", now).push(OutboxMessage.FIELD, event));
-                if (done.isPresent()) {
-                    relay.signal(Registration.COLLECTION, candidate.id(), done.get().outbox());
+                if (registrations.promote(candidate.promote(clock.instant())).isPresent()) {
                     ledger.leaveWaitlist(session.id(), mode);
                     return true;
                 }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.eduweek.registration.domain.Participant;
 import org.eduweek.registration.domain.Profiles;
 import org.eduweek.registration.domain.Registration;
-import org.eduweek.registration.domain.Registrations;
 import org.eduweek.registration.domain.Session;
+import org.eduweek.registration.store.Registrations;
 
 /**
  * RFC 4180 CSV with a UTF-8 byte-order mark: without the BOM, spreadsheet programs open UTF-8 as a legacy code

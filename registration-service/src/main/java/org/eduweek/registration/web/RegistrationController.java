@@ -29,8 +29,8 @@ import org.eduweek.platform.web.ApiException;
 import org.eduweek.registration.domain.QrTokens;
 import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.RegistrationService;
-import org.eduweek.registration.domain.Registrations;
-import org.eduweek.registration.domain.SessionReplica;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SessionReplica;
 
 @RestController
 @RequestMapping("/api/registrations")

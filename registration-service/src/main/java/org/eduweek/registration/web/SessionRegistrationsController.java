@@ -30,12 +30,12 @@ import org.eduweek.registration.domain.CheckIns;
 import org.eduweek.registration.domain.Profiles;
 import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.RegistrationStatus;
-import org.eduweek.registration.domain.Registrations;
-import org.eduweek.registration.domain.SeatCounter;
-import org.eduweek.registration.domain.SeatLedger;
 import org.eduweek.registration.domain.SeatMode;
 import org.eduweek.registration.domain.Session;
-import org.eduweek.registration.domain.SessionReplica;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatCounter;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 
 @RestController
 @RequestMapping("/api/registrations/sessions/{sessionId}")

@@ -23,6 +23,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.eduweek.platform.outbox.OutboxRelay;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.testing.TestInfrastructure;
+import org.eduweek.registration.store.OutboxEvents;
+import org.eduweek.registration.store.ProfileStore;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 import org.eduweek.registration.support.Http;
 import org.eduweek.registration.support.IntegrationTest;
 
@@ -150,11 +155,11 @@ class ConcurrencyIT extends IntegrationTest {
         MongoClient client = MongoClients.create(TestInfrastructure.mongoUri("eduweek-registration-it"));
         MongoTemplate other = new MongoTemplate(client, "eduweek-registration-it");
         SessionReplica sessions = new SessionReplica(other);
-        Registrations regs = new Registrations(other);
+        Registrations regs = new Registrations(other, outboxEvents, relay);
         SeatLedger ledger = new SeatLedger(other, clock);
-        Profiles profiles = new Profiles(other, outboxEvents, relay, clock);
-        WaitlistPromoter promoter = new WaitlistPromoter(ledger, regs, sessions, outboxEvents, relay, clock);
-        return new RegistrationService(sessions, regs, ledger, profiles, promoter, outboxEvents, relay, clock);
+        Profiles profiles = new Profiles(new ProfileStore(other, outboxEvents, relay), clock);
+        WaitlistPromoter promoter = new WaitlistPromoter(ledger, regs, sessions, clock);
+        return new RegistrationService(sessions, regs, ledger, profiles, promoter, clock);
     }
 
     private static <T> List<T> runTogether(List<Callable<T>> calls) throws Exception {

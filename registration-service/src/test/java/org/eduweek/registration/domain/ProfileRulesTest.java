@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import org.eduweek.platform.web.ApiException;
-
 class ProfileRulesTest {
 
     @Test
@@ -28,16 +26,20 @@ class ProfileRulesTest {
     @Test
     void reportsEveryInvalidFieldAtOnce() {
         ProfileChange bad = new ProfileChange("", "not-an-email", "12345", "fr", true, "ALIEN", null, "XX", null);
-        assertThatThrownBy(() -> ProfileRules.validate(bad, null)).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.errors()).extracting(f -> f.field())
-                        .containsExactlyInAnyOrder("name", "email", "phone", "language", "audience", "country"));
+        assertThatThrownBy(() -> ProfileRules.validate(bad, null)).isInstanceOfSatisfying(
+                RegistrationRuleException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(RegistrationRuleException.Kind.INVALID_PROFILE);
+                    assertThat(e.violations()).extracting(f -> f.field())
+                            .containsExactlyInAnyOrder("name", "email", "phone", "language", "audience", "country");
+                });
     }
 
     @Test
     void smsConsentNeedsAPhone() {
         assertThatThrownBy(() -> ProfileRules.validate(
                 new ProfileChange(null, null, null, null, true, null, null, null, null), null))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOfSatisfying(RegistrationRuleException.class,
+                        e -> assertThat(e.violations()).extracting(f -> f.field()).containsExactly("smsConsent"));
         ProfileRules.validate(new ProfileChange(null, null, null, null, true, null, null, null, null),
                 "+8613800138000");
     }

@@ -13,6 +13,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.eduweek.platform.outbox.OutboxRelay;
 
 import org.eduweek.platform.security.CurrentUser;
+import org.eduweek.registration.store.OutboxEvents;
+import org.eduweek.registration.store.ProfileStore;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatCounter;
+import org.eduweek.registration.store.SeatLedger;
+import org.eduweek.registration.store.SessionReplica;
 import org.eduweek.registration.support.IntegrationTest;
 
 /** A crash between "seat taken" and "registration stored" (or "cancelled" and "seat released") is repaired. */
@@ -92,11 +98,11 @@ class SeatRepairIT extends IntegrationTest {
 
     private RegistrationService instanceRememberingSessions(Duration ttl) {
         SessionReplica sessions = new SessionReplica(mongo, ttl);
-        Registrations regs = new Registrations(mongo);
+        Registrations regs = new Registrations(mongo, outboxEvents, relay);
         SeatLedger seats = new SeatLedger(mongo, clock);
-        WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, outboxEvents, relay, clock);
-        return new RegistrationService(sessions, regs, seats, new Profiles(mongo, outboxEvents, relay, clock),
-                promoter, outboxEvents, relay, clock);
+        WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, clock);
+        Profiles profiles = new Profiles(new ProfileStore(mongo, outboxEvents, relay), clock);
+        return new RegistrationService(sessions, regs, seats, profiles, promoter, clock);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.eduweek.platform.security.CurrentUser;
+import org.eduweek.registration.store.Registrations;
+import org.eduweek.registration.store.SeatLedger;
 import org.eduweek.registration.support.IntegrationTest;
 import org.eduweek.registration.support.TopicProbe;
 

@@ -48,8 +48,8 @@ class SessionTest {
     @Test
     void confirmedRegistrationNeverScannedIsANoShowOnceTheSessionEnded() {
         Session s = session("OFFLINE", "2030-01-01T01:00:00Z", "2030-01-01T02:00:00Z", List.of());
-        Registration r = new Registration("r", "s", "e", "p", SeatMode.IN_PERSON, RegistrationStatus.CONFIRMED, "k",
-                null, null, null, null, null, null, null, null, null, null, null, null, 1, null);
+        Registration r = Registration.confirmed("r", s, new Registration.Registrant("p", null, null, null),
+                SeatMode.IN_PERSON, Instant.parse("2029-12-01T00:00:00Z")).registration();
         assertThat(r.attendance(s, Instant.parse("2030-01-01T01:30:00Z"))).isEqualTo(Registration.Attendance.EXPECTED);
         assertThat(r.attendance(s, Instant.parse("2030-01-01T02:00:00Z"))).isEqualTo(Registration.Attendance.NO_SHOW);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.eduweek.platform.testing.ConsumerProgress;
-import org.eduweek.registration.domain.SessionReplica;
+import org.eduweek.registration.store.SessionReplica;
 import org.eduweek.registration.support.IntegrationTest;
 
 /**
@@ -32,15 +32,16 @@ class EveryEventTypeIT extends IntegrationTest {
     void actsOnWhatComesAfterUnknownAndUnreadableRecordsAndCommitsPastThemAll() throws Exception {
         String cancelled = unique("ses-every");
         String later = unique("ses-later");
-        publish(cancelled, "SessionScheduled");
-        publish(cancelled, "SessionChanged");
-        publish(cancelled, "SessionCancelled");
+        publish(cancelled, cancelled, "SessionScheduled");
+        publish(cancelled, cancelled, "SessionChanged");
+        publish(cancelled, cancelled, "SessionCancelled");
         ConsumerProgress.publish(TOPIC, cancelled, "SessionMovedToTheMoon", "{\"sessionId\":\"" + cancelled + "\"}");
         String headerless = "{\"sessionId\":\"" + unique("headerless") + "\"}";
         ConsumerProgress.publish(TOPIC, cancelled, null, headerless);
         String broken = "not json " + unique("broken");
         ConsumerProgress.publish(TOPIC, cancelled, "SessionChanged", broken);
-        publish(later, "SessionScheduled");
+        // on the same partition as the records before it (same key), so it can only be applied after them
+        publish(cancelled, later, "SessionScheduled");
 
         await().atMost(Duration.ofSeconds(30)).until(() -> replica.find(later).isPresent());
         assertThat(replica.find(cancelled)).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo("CANCELLED"));
@@ -49,9 +50,9 @@ class EveryEventTypeIT extends IntegrationTest {
                 .containsExactlyInAnyOrder(headerless, broken);
     }
 
-    private static void publish(String sessionId, String type) throws Exception {
+    private static void publish(String key, String sessionId, String type) throws Exception {
         String json = Files.readString(SAMPLES.resolve(type + ".v1.json")).replace("ses-fair-2020", sessionId)
                 .replace("2020-10-21", "2099-10-21");
-        ConsumerProgress.publish(TOPIC, sessionId, type, json);
+        ConsumerProgress.publish(TOPIC, key, type, json);
     }
 }

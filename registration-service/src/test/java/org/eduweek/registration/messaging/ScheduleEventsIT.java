@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import org.eduweek.platform.testing.TestInfrastructure;
-import org.eduweek.registration.domain.SessionReplica;
+import org.eduweek.registration.store.SessionReplica;
 import org.eduweek.registration.support.IntegrationTest;
 
 class ScheduleEventsIT extends IntegrationTest {

@@ -1,4 +1,4 @@
-package org.eduweek.registration.domain;
+package org.eduweek.registration.store;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import org.eduweek.registration.config.RegistrationProperties;
+import org.eduweek.registration.domain.Session;
 
 /**
  * Stores the session replica; an upsert guarded by {@code sequence}, so replays and reordering are harmless.
@@ -25,8 +26,9 @@ import org.eduweek.registration.config.RegistrationProperties;
  * copy when it applies one, the others see the change within the TTL. That staleness is acceptable because nothing
  * that must be exact is decided from it: seats are taken by the atomic conditional update of the seat counter
  * (capacity changes reach the counters, not this copy), the start time and status are re-read within the TTL, and a
- * registration that slips into a session cancelled during that window is cancelled by {@link SeatReconciler}. The
- * session lifecycle itself reads the stored replica ({@link #load}).
+ * registration that slips into a session cancelled during that window is cancelled by
+ * {@link org.eduweek.registration.domain.SeatReconciler}. The session lifecycle itself reads the stored replica
+ * ({@link #load}).
  */
 @Component
 public class SessionReplica {

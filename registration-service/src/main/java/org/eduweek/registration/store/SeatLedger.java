@@ -1,4 +1,4 @@
-package org.eduweek.registration.domain;
+package org.eduweek.registration.store;
 
 import java.time.Clock;
 import java.util.Date;
@@ -14,6 +14,9 @@ import com.mongodb.client.model.ReturnDocument;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.registration.domain.SeatMode;
+import org.eduweek.registration.domain.Session;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -32,7 +35,8 @@ import static com.mongodb.client.model.Updates.set;
  * Taking a seat is ONE conditional {@code findAndModify} ({@code free > 0} then {@code $inc free -1}), so two
  * requests on any number of instances can never both get the last seat. The document never grows (a
  * growing array in a hot document is slow). The registrations are the truth; this counter is a fast, atomic gate
- * that {@link SeatReconciler} recomputes from them after a crash between the two steps.
+ * that {@link org.eduweek.registration.domain.SeatReconciler} recomputes from them after a crash between the two
+ * steps.
  */
 @Component
 public class SeatLedger {

@@ -1,4 +1,4 @@
-package org.eduweek.registration.domain;
+package org.eduweek.registration.store;
 
 import org.springframework.stereotype.Component;
 

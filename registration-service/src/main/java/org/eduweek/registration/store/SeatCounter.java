@@ -1,8 +1,10 @@
-package org.eduweek.registration.domain;
+package org.eduweek.registration.store;
 
 import java.time.Instant;
 
 import org.bson.Document;
+
+import org.eduweek.registration.domain.SeatMode;
 
 /** A read of one seat counter document (see {@link SeatLedger}). */
 public record SeatCounter(String id, String sessionId, SeatMode seatMode, int capacity, int free, long waitSeq,
