@@ -118,7 +118,7 @@ class WeekRehearsalIT {
             assertThat(Instant.now()).as("the story up to the announcement must end before the first reminders fall "
                     + "due (" + firstDue + "); it took until now since " + drafted).isBefore(firstDue.minusSeconds(15));
 
-            int late = cancelAfterReminders(api, story, mailbox, programme, firstDue);
+            int late = cancelAfterReminders(api, story, mailbox, firstDue);
 
             Instant end = Instant.now();
             checkMessages(story, mailbox, end);
@@ -314,7 +314,7 @@ class WeekRehearsalIT {
      * Once the reminders have gone out, a participant of each of the two sessions reminded cancels: each had their
      * reminder; whoever the waitlist promotes now gets no reminder, it was due before their seat.
      */
-    private int cancelAfterReminders(Api api, WeekStory story, Mailbox mailbox, Programme programme, Instant firstDue)
+    private int cancelAfterReminders(Api api, WeekStory story, Mailbox mailbox, Instant firstDue)
             throws InterruptedException {
         Registration emailReminded = first(story, "S04", "IN_PERSON");
         Registration smsReminded = story.confirmed(story.session("S08")).stream()
