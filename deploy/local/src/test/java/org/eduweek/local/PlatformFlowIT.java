@@ -34,24 +34,24 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eduweek.local.launcher.ServiceProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The issue-2 flow end to end: the embedded stack and all five service jars started by the launcher's own code on
- * free ports and a temporary data folder, driven over HTTP through the gateway only. Each service has a visible part
+ * The registration flow end to end: the embedded stack and all five service jars started by the launcher's own code
+ * on free ports and a temporary data folder (the platform {@link SharedPlatform} shares with the other end-to-end
+ * tests), driven over HTTP through the gateway only. Each service has a visible part
  * in the assertions (session, registration, email, analytics count, events on their topics), so the test fails if
  * any one is taken out of the flow.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedPlatform.Extension.class)
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformFlowIT {
 
@@ -60,9 +60,8 @@ class PlatformFlowIT {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
-    private Path data;
+    private SharedPlatform shared;
     private Platform platform;
-    private boolean failed;
 
     // Filled by the flow test, checked again after the restart.
     private String sessionId;
@@ -70,34 +69,10 @@ class PlatformFlowIT {
     private String participantToken;
     private String participantTokenRequest;
 
-    @RegisterExtension
-    final TestWatcher logsOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            failed = true;
-            printLogTails();
-        }
-    };
-
     @BeforeAll
-    void startPlatform() throws Exception {
-        data = Files.createTempDirectory("eduweek-it-");
-        failed = true; // until the platform is up: keep the logs of a failed start
-        platform = Platform.start(PlatformOptions.onFreePorts(data).startTimeout(Duration.ofSeconds(420)));
-        System.out.println("[it] platform up in " + platform.startupTime().toMillis() + " ms, data " + data);
-        failed = false;
-    }
-
-    @AfterAll
-    void stopPlatform() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-        if (!failed && data != null) {
-            DataFolder.deleteRecursively(data);
-        } else if (data != null) {
-            System.out.println("[it] kept data folder with logs: " + data);
-        }
+    void usePlatform(SharedPlatform shared) {
+        this.shared = shared;
+        this.platform = shared.platform();
     }
 
     @Test
@@ -228,13 +203,12 @@ class PlatformFlowIT {
     @Order(3)
     void restartOnTheSameDataAndOtherPortsKeepsSessionsAndRegistrations() throws Exception {
         assertThat(sessionId).as("the flow test ran first").isNotNull();
-        Platform previous = platform;
-        previous.close();
+        // the shared platform's restart picks new free ports on purpose: nothing stored may depend on them
+        Platform previous = shared.restart();
         for (ServiceProcess process : previous.processes()) {
             assertThat(process.isAlive()).as(process.spec() + " stopped").isFalse();
         }
-        // New free ports on purpose: nothing stored may depend on the previous run's ports.
-        platform = Platform.start(PlatformOptions.onFreePorts(data).startTimeout(Duration.ofSeconds(420)));
+        platform = shared.platform();
 
         // The issuer is the stack's URL, which moved with its port: the same participant signs in again.
         participantToken = token(participantTokenRequest);
@@ -310,15 +284,5 @@ class PlatformFlowIT {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void printLogTails() {
-        if (platform == null) {
-            return;
-        }
-        for (ServiceProcess process : platform.processes()) {
-            System.out.println("==== " + process.spec() + " (alive " + process.isAlive() + ") " + process.logFile());
-            System.out.println(process.tail(60));
-        }
     }
 }
