@@ -126,6 +126,7 @@ class WeekRehearsalIT {
             checkDeadLetters(kafka, List.of(poison, headerless));
             checkAnalytics(api, organizer, story, programme, end);
             checkLogs(logs, List.of(poison, headerless));
+            logs.personalData(people).stream().limit(5).forEach(l -> failures.add("personal data in a log: " + l));
             checkNothingMoreArrived(story, mailbox, end);
 
             Duration took = Duration.between(begin, Instant.now());
