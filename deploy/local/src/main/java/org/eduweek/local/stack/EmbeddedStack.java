@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.eduweek.local.mongodb.MongoNode;
+
 /**
  * The whole local infrastructure in this JVM: Kafka (KRaft), MongoDB wire server (H2 file), SMTP capture, and the HTTP
  * port with the dev identity provider and the captured SMS provider. Everything lives under one data folder:

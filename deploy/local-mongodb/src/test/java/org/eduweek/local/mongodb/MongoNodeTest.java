@@ -1,4 +1,4 @@
-package org.eduweek.local.stack;
+package org.eduweek.local.mongodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

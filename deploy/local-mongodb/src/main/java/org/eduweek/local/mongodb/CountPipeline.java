@@ -1,4 +1,4 @@
-package org.eduweek.local.stack;
+package org.eduweek.local.mongodb;
 
 import java.util.List;
 import java.util.Map;

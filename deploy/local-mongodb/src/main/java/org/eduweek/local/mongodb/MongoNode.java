@@ -1,4 +1,4 @@
-package org.eduweek.local.stack;
+package org.eduweek.local.mongodb;
 
 import java.io.IOException;
 import java.nio.file.Files;

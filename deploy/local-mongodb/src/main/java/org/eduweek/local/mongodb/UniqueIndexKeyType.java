@@ -1,4 +1,4 @@
-package org.eduweek.local.stack;
+package org.eduweek.local.mongodb;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

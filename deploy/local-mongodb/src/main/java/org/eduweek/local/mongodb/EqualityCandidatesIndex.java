@@ -1,4 +1,4 @@
-package org.eduweek.local.stack;
+package org.eduweek.local.mongodb;
 
 import java.time.Instant;
 import java.util.ArrayList;
