@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * Fires N simultaneous registrations at one S-seat session and checks that exactly S are confirmed.
  *
  * <pre>
- * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080
- * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080 --requests=1000 --seats=50 [--idp=http://localhost:8090]
- * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080 --bursts=70 --pause=5 --summary-last=30
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080 --requests=1000 --seats=50 [--idp=http://localhost:8090]
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080 --bursts=70 --pause=5 --summary-last=30
  * </pre>
  *
  * {@code --bursts=N} runs N bursts, each at a new session with new participants, {@code --pause} seconds apart
