@@ -40,7 +40,8 @@ import org.eduweek.notification.support.NotificationITBase;
 import org.eduweek.notification.support.TestSms;
 
 /**
- * Not part of the normal build. Run: {@code mvn -o verify -Pbench} in notification-service (sizes and pace via
+ * Not part of the normal build; from the repository root:
+ * {@code ./mvnw -o -pl notification-service -am -Pbench verify} (sizes and pace via
  * {@code -Dbench.registrations=2000 -Dbench.rate=100 -Dbench.reminders=5000}). Real clock, real Kafka, GreenMail
  * as SMTP, WireMock as the SMS provider at 500 messages/s.
  */

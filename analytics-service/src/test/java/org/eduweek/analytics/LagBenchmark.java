@@ -34,12 +34,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Lag from a registration event to the SessionStats record that reflects it, at a sustained rate into a real broker.
- * Not part of the normal build: {@code mvn -o verify -Pbench} (options: -Dbench.events=100000 -Dbench.rate=2000
+ * Not part of the normal build; from the repository root:
+ * {@code ./mvnw -o -pl analytics-service -am -Pbench verify} (options: -Dbench.events=100000 -Dbench.rate=2000
  * -Dbench.sessions=200). The k-th event of a session is reflected by the first record whose confirmed + waitlisted
  * reaches k (per-session order holds: the key is the sessionId). Results also go to target/bench-results.txt.
  */
 @TestPropertySource(properties = "eduweek.analytics.flush-interval=100ms")
-class LagBench extends IntegrationTestSupport {
+class LagBenchmark extends IntegrationTestSupport {
 
     private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
     private static final int RATE = Integer.getInteger("bench.rate", 2_000);
