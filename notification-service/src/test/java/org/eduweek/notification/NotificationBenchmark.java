@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -38,9 +37,12 @@ import org.eduweek.notification.domain.SessionStore;
 import org.eduweek.notification.support.Fixtures;
 import org.eduweek.notification.support.NotificationITBase;
 import org.eduweek.notification.support.TestSms;
+import org.eduweek.platform.testing.Pace;
+import org.eduweek.platform.testing.Percentiles;
 
 /**
- * Not part of the normal build. Run: {@code mvn -o verify -Pbench} in notification-service (sizes and pace via
+ * Not part of the normal build; from the repository root:
+ * {@code ./mvnw -o -pl notification-service -am -Pbench verify} (sizes and pace via
  * {@code -Dbench.registrations=2000 -Dbench.rate=100 -Dbench.reminders=5000}). Real clock, real Kafka, GreenMail
  * as SMTP, WireMock as the SMS provider at 500 messages/s.
  */
@@ -118,16 +120,14 @@ class NotificationBenchmark extends NotificationITBase {
                 .is(sessionId).and("state").is(NotificationState.SENT)), Notification.class) == 50);
         Map<String, Long> before = commands();
         Map<String, Instant> published = new HashMap<>();
-        long interval = 1_000_000_000L / rate;
-        long next = System.nanoTime();
+        Pace pace = Pace.perSecond(rate);
         Instant begin = Instant.now();
         for (String pid : people) {
             String regId = "bench-" + pid;
             var event = fixtures.registration(regId, sessionId, pid, "CONFIRMED", 1);
-            LockSupport.parkNanos(Math.max(0, next - System.nanoTime()));
+            pace.awaitNext();
             published.put(regId + ":CONFIRMED:1:EMAIL", Instant.now());
             fixtures.publishRegistration("RegistrationCreated", event);
-            next += interval;
         }
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1)).until(() -> mongo.count(
                 Query.query(Criteria.where("sessionId").is(sessionId).and("kind").is(NotificationKind.CONFIRMED)
@@ -152,15 +152,14 @@ class NotificationBenchmark extends NotificationITBase {
                 stored.add(Duration.between(sent, n.createdAt()).toMillis());
             }
         }
-        latencies.sort(Long::compare);
-        stored.sort(Long::compare);
         assertThat(latencies).hasSize(count);
+        Percentiles toSmtp = Percentiles.of(latencies);
+        Percentiles toStore = Percentiles.of(stored);
         System.out.printf("%nBENCH email: %d registrations at %d/s -> SMTP accepted: p50 %d ms, p90 %d ms, "
-                + "p99 %d ms, max %d ms; %d emails in %.1f s%n", count, rate, pct(latencies, 50), pct(latencies, 90),
-                pct(latencies, 99), latencies.get(latencies.size() - 1), count,
-                Duration.between(begin, end).toMillis() / 1000.0);
-        System.out.printf("BENCH of which event consumed -> message stored: p50 %d ms, p99 %d ms%n", pct(stored, 50),
-                pct(stored, 99));
+                + "p99 %d ms, max %d ms; %d emails in %.1f s%n", count, rate, toSmtp.at(0.50), toSmtp.at(0.90),
+                toSmtp.at(0.99), toSmtp.max(), count, Duration.between(begin, end).toMillis() / 1000.0);
+        System.out.printf("BENCH of which event consumed -> message stored: p50 %d ms, p99 %d ms%n", toStore.at(0.50),
+                toStore.at(0.99));
         System.out.printf("BENCH mongo commands per registration (whole service, incl. the benchmark's polling):%s%n",
                 perRegistration);
     }
@@ -221,9 +220,5 @@ class NotificationBenchmark extends NotificationITBase {
                 + "(%.0f/s); provider saw %d requests%n", count, seconds, count / seconds,
                 TestSms.server().getAllServeEvents().size() - before);
         assertThat(count / seconds).as("rate limit respected").isLessThanOrEqualTo(500 * 1.05 + 500.0 / seconds);
-    }
-
-    private static long pct(List<Long> sorted, int p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

@@ -16,7 +16,7 @@ import org.eduweek.local.launcher.ServiceSpec;
 
 /**
  * What to start and where. {@link #fromEnvironment} reads the env vars of docs/CONTRACTS.md; a port of 0 means "pick a
- * free one" (tests, benchmarks).
+ * free one" (tests).
  */
 public final class PlatformOptions {
 
@@ -64,7 +64,7 @@ public final class PlatformOptions {
         }
     }
 
-    /** Every port picked free at start, data in the given folder: for tests and benchmarks. */
+    /** Every port picked free at start, data in the given folder: for tests. */
     public static PlatformOptions onFreePorts(Path dataDir) {
         PlatformOptions options = new PlatformOptions().dataDir(dataDir);
         options.servicePorts.replaceAll((spec, port) -> 0);

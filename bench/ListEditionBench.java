@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Lists a whole edition of 1,000 sessions and reports latency percentiles. JDK only:
  *
  * <pre>
- * java schedule-service/bench/ListEditionBench.java http://localhost:8080 [--direct http://localhost:8081]
+ * java bench/ListEditionBench.java http://localhost:8080 [--direct http://localhost:8081]
  *      [--token-url http://localhost:8080] [--edition bench-1000] [--sessions 1000] [--requests 1000] [--warmup 300]
  * </pre>
  * Each target is measured twice: with {@code Accept-Encoding: gzip} (as browsers send; the answer is inflated and
@@ -32,7 +32,15 @@ public class ListEditionBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    static final String USAGE = "usage: java bench/ListEditionBench.java [<base-url, default http://localhost:8080>]"
+            + " [--direct <service-url>] [--token-url <url, default the base url>] [--edition bench-1000]"
+            + " [--sessions 1000] [--requests 1000] [--warmup 300]";
+
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
         String base = args.length > 0 && !args[0].startsWith("--") ? strip(args[0]) : "http://localhost:8080";
         String direct = option(args, "--direct", null);
         String tokenUrl = strip(option(args, "--token-url", base));

@@ -6,24 +6,28 @@
 # with wrk (HTTP/1.1, keep-alive): throughput at saturation, then latency at half of the gateway's saturation
 # rate (the same rate for all three, so "added p99" compares like with like).
 #
-# Usage (from the repository root, after `mvn -B -o -q -pl gateway package -DskipTests` or a full build):
-#   gateway/bench/gateway-bench.sh                       # backend = a running schedule-service (README run command)
-#   BACKEND_URL=http://127.0.0.1:8081 BENCH_PATH=/api/schedule/sessions/<id> gateway/bench/gateway-bench.sh
-#   gateway/bench/gateway-bench.sh --stand-in            # no platform: a minimal stand-in backend (nginx static JSON)
+# Usage (from the repository root, after `./mvnw -o -q -pl gateway package -DskipTests` or a full build):
+#   bench/gateway-bench.sh --help                # this text
+#   bench/gateway-bench.sh                       # backend = a running schedule-service (README run command)
+#   BACKEND_URL=http://127.0.0.1:8081 BENCH_PATH=/api/schedule/sessions/<id> bench/gateway-bench.sh
+#   bench/gateway-bench.sh --stand-in            # no platform: a minimal stand-in backend (nginx static JSON)
 # Knobs: DURATION (s, default 20), CONNECTIONS (saturation, default 64), WARMUP (s, default 10),
 #        GATEWAY_WARMUP (s, default 180: the gateway is warmed until its throughput stops rising, at most this long),
 #        GATEWAY_WARMUP_MIN (s, default 60: it is warmed at least this long),
 #        GATEWAY_JAVA (default: the newest JDK 21+ under /usr/lib/jvm, as the local launcher picks, else java),
 #        GATEWAY_JAVA_OPTS (default -Xms256m -Xmx448m -XX:+UseParallelGC: the production heap; the throughput collector
 #        has cheaper write barriers than G1 and its young pauses are ~1 ms at this heap size).
-# On a shared, busy box run it as `chrt -r 10 gateway/bench/gateway-bench.sh ...` (root; also `chrt -a -r -p 10 <pid>`
+# On a shared, busy box run it as `chrt -r 10 bench/gateway-bench.sh ...` (root; also `chrt -a -r -p 10 <pid>`
 # for an already running service and its database): otherwise the JVMs starve and never finish JIT warm-up.
 # The gateway started here keeps every filter on (security, request id, access log to a file, rate limiter with a
 # bucket too large to trip); only the rate-limit capacity is raised so one client can saturate it.
 set -euo pipefail
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0
+fi
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
 BACKEND_URL="${BACKEND_URL:-http://127.0.0.1:8081}"
 BENCH_PATH="${BENCH_PATH:-/api/schedule/sessions}"
 DURATION="${DURATION:-20}"
@@ -54,7 +58,7 @@ if ! need wrk || ! need nginx; then
   echo "installing wrk and nginx (Debian packages)..."
   apt-get install -y wrk nginx >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk nginx >/dev/null; }
 fi
-[[ -f "$GATEWAY_JAR" ]] || { echo "missing $GATEWAY_JAR: build it first (mvn -B -o -q -pl gateway package -DskipTests)"; exit 1; }
+[[ -f "$GATEWAY_JAR" ]] || { echo "missing $GATEWAY_JAR: build it first (./mvnw -o -q -pl gateway package -DskipTests)"; exit 1; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_http() { # url, seconds

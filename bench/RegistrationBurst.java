@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * Fires N simultaneous registrations at one S-seat session and checks that exactly S are confirmed.
  *
  * <pre>
- * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080
- * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080 --requests=1000 --seats=50 [--idp=http://localhost:8090]
- * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC registration-service/bench/RegistrationBurst.java http://localhost:8080 --bursts=70 --pause=5 --summary-last=30
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080 --requests=1000 --seats=50 [--idp=http://localhost:8090]
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080 --bursts=70 --pause=5 --summary-last=30
+ * java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java http://localhost:8080 --analytics
+ * java bench/RegistrationBurst.java --help
  * </pre>
  *
  * {@code --bursts=N} runs N bursts, each at a new session with new participants, {@code --pause} seconds apart
@@ -34,12 +36,23 @@ import java.util.regex.Pattern;
  * (G1 and C2 compiling the HTTP client's code during the burst) it takes roughly twice the CPU per burst, which
  * would otherwise go to the platform.
  *
- * Through the gateway (local profile) it takes an organizer token from {@code POST /api/auth/dev-token}, creates and
- * publishes the session with {@code POST /api/schedule/sessions}, waits until registration-service knows it
- * ({@code GET /api/registrations/sessions/{id}/availability}), mints one participant token per request, then starts
- * every registration at once and reports throughput, p50/p99 and the outcome. Options {@code --token-url=} (GET
- * {@code ?sub=} returns a bare token) and {@code --session-url=} (GET {@code ?capacity=} returns a new session id)
- * let a harness without gateway and schedule service stand in. JDK only: no dependencies.
+ * It mints every token (an organizer, a probe participant, one participant per request) at the dev identity
+ * provider of the local stack ({@code POST <idp>/api/auth/dev-token}, {@code --idp=}, default
+ * {@code http://localhost:8090}): the gateway rightly rate-limits {@code /api/auth/**}, and minting is not what this
+ * benchmark measures. Through the gateway it creates and publishes the session with
+ * {@code POST /api/schedule/sessions}, waits until registration-service knows it
+ * ({@code GET /api/registrations/sessions/{id}/availability}), then starts every registration at once and reports
+ * throughput, p50/p90/p99 and the outcome, and checks with the service that exactly S are confirmed.
+ *
+ * {@code --analytics} also waits, after each burst, until analytics-service's figures for the session
+ * ({@code GET /api/analytics/sessions/{id}}) show exactly the confirmed and waitlisted counts the burst produced, and
+ * reports how long after the burst that took (at most 60 s, else the burst fails). Off by default: the event-only
+ * services run at the lowest CPU priority and catch up after a burst, and waiting for them changes the pace of a
+ * sustained run.
+ *
+ * Options {@code --token-url=} (GET {@code ?sub=} returns a bare token) and {@code --session-url=} (GET
+ * {@code ?capacity=} returns a new session id) let a harness without identity provider and schedule service stand
+ * in. JDK only: no dependencies.
  */
 public class RegistrationBurst {
 
@@ -61,10 +74,17 @@ public class RegistrationBurst {
     record Burst(double throughput, long p50, long p99, boolean ok) {
     }
 
+    static final String USAGE = "usage: java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC bench/RegistrationBurst.java"
+            + " <gateway-url> [--requests=1000] [--seats=50] [--idp=http://localhost:8090]"
+            + " [--bursts=1 --pause=5 --summary-last=N] [--analytics] [--token-url=URL] [--session-url=URL]";
+
     static void run(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: java RegistrationBurst.java <base-url> [--requests=1000] [--seats=50]"
-                    + " [--bursts=1 --pause=5 --summary-last=N]");
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            System.out.println(USAGE);
+            System.exit(0);
+        }
+        if (args.length < 1 || args[0].startsWith("--")) {
+            System.err.println(USAGE);
             System.exit(2);
         }
         String base = args[0].replaceAll("/$", "");
@@ -77,9 +97,8 @@ public class RegistrationBurst {
         int seats = Integer.parseInt(opt.getOrDefault("seats", "50"));
         String tokenUrl = opt.get("token-url");
         String sessionUrl = opt.get("session-url");
-        // Tokens are minted from the identity provider directly (--idp=, default: the local stack on :8090): the
-        // gateway rightly rate-limits /api/auth/** to 20 a minute, and minting is not what this benchmark measures.
         String idp = opt.getOrDefault("idp", "http://localhost:8090").replaceAll("/$", "");
+        boolean analytics = opt.containsKey("analytics");
         int bursts = Integer.parseInt(opt.getOrDefault("bursts", "1"));
         long pauseMillis = Math.round(Double.parseDouble(opt.getOrDefault("pause", "5")) * 1000);
         int summaryLast = Math.max(1, Math.min(bursts,
@@ -94,7 +113,7 @@ public class RegistrationBurst {
                 System.out.printf("%n== burst %d of %d at %s%n", b, bursts,
                         Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
-            results.add(burst(base, tokenUrl, sessionUrl, idp, requests, seats));
+            results.add(burst(base, tokenUrl, sessionUrl, idp, requests, seats, analytics));
         }
         boolean allOk = results.stream().allMatch(Burst::ok);
         if (bursts > 1) {
@@ -113,16 +132,16 @@ public class RegistrationBurst {
                 rates[rates.length - 1], p50[p50.length / 2], p99[0], p99[p99.length / 2], p99[p99.length - 1]);
     }
 
-    static Burst burst(String base, String tokenUrl, String sessionUrl, String idp, int requests, int seats)
-            throws Exception {
+    static Burst burst(String base, String tokenUrl, String sessionUrl, String idp, int requests, int seats,
+            boolean analytics) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        String organizer = token(base, tokenUrl, "bench-organizer-" + run, "ORGANIZER");
+        String organizer = token(idp, tokenUrl, "bench-organizer-" + run, "ORGANIZER");
         String sessionId = sessionUrl != null ? get(sessionUrl + "?capacity=" + seats, null).body().trim()
                 : createSession(base, organizer, seats, run);
         System.out.printf("session %s with %d seats%n", sessionId, seats);
 
-        String probe = token(base, tokenUrl, "bench-probe-" + run, "PARTICIPANT");
+        String probe = token(idp, tokenUrl, "bench-probe-" + run, "PARTICIPANT");
         long waitStart = System.nanoTime();
         while (get(base + "/api/registrations/sessions/" + sessionId + "/availability", probe).statusCode() != 200) {
             if (System.nanoTime() - waitStart > Duration.ofSeconds(60).toNanos()) {
@@ -191,13 +210,40 @@ public class RegistrationBurst {
         int confirmedServer = count(check, "\"status\":\"CONFIRMED\"");
         System.out.printf("server says %d confirmed%n", confirmedServer);
         boolean ok = answered == requests && confirmed == seats && confirmedServer == seats;
+        if (analytics) {
+            ok &= analyticsAgree(base, organizer, sessionId, confirmed, outcomes.getOrDefault("WAITLISTED", 0));
+        }
         System.out.println(ok ? "OK: all answered, exactly " + seats + " confirmed" : "FAILED");
         // Java 17 has no HttpClient.close(): the client's connections close once it is collected (the pause's gc).
         clientPool.shutdown();
         return new Burst(requests / seconds, ms(sorted, 0.50), ms(sorted, 0.99), ok);
     }
 
-    static String[] mintTokens(String base, String tokenUrl, String run, int n) throws Exception {
+    /** Waits until analytics-service shows the burst's counts for the session; prints how long that took. */
+    static boolean analyticsAgree(String base, String organizer, String sessionId, int confirmed, int waitlisted)
+            throws Exception {
+        long from = System.nanoTime();
+        String seen = "nothing";
+        while (System.nanoTime() - from < Duration.ofSeconds(60).toNanos()) {
+            HttpResponse<String> r = get(base + "/api/analytics/sessions/" + sessionId, organizer);
+            if (r.statusCode() == 200) {
+                long c = number(r.body(), "confirmed");
+                long w = number(r.body(), "waitlisted");
+                seen = c + " confirmed, " + w + " waitlisted";
+                if (c == confirmed && w == waitlisted) {
+                    System.out.printf("analytics showed %s %d ms after the burst%n", seen,
+                            (System.nanoTime() - from) / 1_000_000);
+                    return true;
+                }
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("analytics still showed %s after 60 s, expected %d confirmed, %d waitlisted%n", seen,
+                confirmed, waitlisted);
+        return false;
+    }
+
+    static String[] mintTokens(String idp, String tokenUrl, String run, int n) throws Exception {
         String[] tokens = new String[n];
         ExecutorService pool = Executors.newFixedThreadPool(16);
         Semaphore done = new Semaphore(0);
@@ -205,7 +251,7 @@ public class RegistrationBurst {
             int k = i;
             pool.submit(() -> {
                 try {
-                    tokens[k] = token(base, tokenUrl, "bench-" + run + "-" + k, "PARTICIPANT");
+                    tokens[k] = token(idp, tokenUrl, "bench-" + run + "-" + k, "PARTICIPANT");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 } finally {
@@ -223,11 +269,11 @@ public class RegistrationBurst {
         return tokens;
     }
 
-    static String token(String base, String tokenUrl, String sub, String role) throws Exception {
+    static String token(String idp, String tokenUrl, String sub, String role) throws Exception {
         if (tokenUrl != null) {
             return get(tokenUrl + "?sub=" + sub + "&role=" + role, null).body().trim();
         }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/auth/dev-token"))
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(idp + "/api/auth/dev-token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"sub\":\"" + sub + "\",\"name\":\"Bench " + sub
                         + "\",\"roles\":[\"" + role + "\"],\"ttlSeconds\":3600}"))
@@ -264,6 +310,12 @@ public class RegistrationBurst {
     static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
         return m.find() ? m.group(1) : null;
+    }
+
+    /** The first numeric field of that name: the top-level one in a session's figures, before the breakdowns. */
+    static long number(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     static int count(String text, String needle) {
