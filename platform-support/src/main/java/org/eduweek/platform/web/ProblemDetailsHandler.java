@@ -157,7 +157,7 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
             String field = db.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            if (cause instanceof TextGuard.InvalidTextException text) {
+            if (cause instanceof TextGuard.InputRuleException text) {
                 return validation(List.of(new FieldProblem(field, text.getOriginalMessage())));
             }
             return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",

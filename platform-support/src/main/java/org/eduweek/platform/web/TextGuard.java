@@ -1,9 +1,17 @@
 package org.eduweek.platform.web;
 
+import java.util.Collection;
+
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.type.CollectionType;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.module.SimpleModule;
 
@@ -11,19 +19,29 @@ import tools.jackson.databind.module.SimpleModule;
  * Every string a service reads from JSON, in requests as in events: at most {@value #MAX_LENGTH} characters and no
  * control characters but tab, line feed and carriage return (multi-line descriptions keep their lines). A NUL or
  * an escape sequence in a title ends up in mail subjects, calendar files and CSV exports; a megabyte in one field
- * ends up in every copy of the document. Fields with tighter limits check them in their own rules.
+ * ends up in every copy of the document. Every list at most {@value #MAX_ENTRIES} entries, for the same reason.
+ * Fields with tighter limits check them in their own rules.
  */
 public final class TextGuard extends StdScalarDeserializer<String> {
 
     public static final int MAX_LENGTH = 10_000;
+    public static final int MAX_ENTRIES = 1_000;
 
     public TextGuard() {
         super(String.class);
     }
 
-    /** The module that puts this guard in place of Jackson's own string reader. */
+    /** The module that puts this guard in place of Jackson's own string reader and bounds every list. */
     public static SimpleModule module() {
-        return new SimpleModule("eduweek-text-guard").addDeserializer(String.class, new TextGuard());
+        SimpleModule module = new SimpleModule("eduweek-text-guard").addDeserializer(String.class, new TextGuard());
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                    CollectionType type, BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                return new BoundedCollection(deserializer);
+            }
+        });
+        return module;
     }
 
     @Override
@@ -31,7 +49,7 @@ public final class TextGuard extends StdScalarDeserializer<String> {
         String value = StringDeserializer.instance.deserialize(p, ctxt);
         String problem = problem(value);
         if (problem != null) {
-            throw new InvalidTextException(p, problem, value);
+            throw new InputRuleException(p, problem, value);
         }
         return value;
     }
@@ -63,11 +81,34 @@ public final class TextGuard extends StdScalarDeserializer<String> {
         return null;
     }
 
-    /** A string that breaks the rules above; its message is the field message clients see. */
-    public static final class InvalidTextException extends InvalidFormatException {
+    /** A value that breaks the rules above; its message is the field message clients see. */
+    public static final class InputRuleException extends InvalidFormatException {
 
-        InvalidTextException(JsonParser p, String problem, String value) {
-            super(p, problem, value.length() > 40 ? value.substring(0, 40) : value, String.class);
+        InputRuleException(JsonParser p, String problem, Object value) {
+            super(p, problem, value instanceof String s && s.length() > 40 ? s.substring(0, 40) : null,
+                    value == null ? Object.class : value.getClass());
+        }
+    }
+
+    /** A list reader that refuses more than {@value #MAX_ENTRIES} entries. */
+    private static final class BoundedCollection extends DelegatingDeserializer {
+
+        BoundedCollection(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new BoundedCollection(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) {
+            Object value = super.deserialize(p, ctxt);
+            if (value instanceof Collection<?> entries && entries.size() > MAX_ENTRIES) {
+                throw new InputRuleException(p, "has more than " + MAX_ENTRIES + " entries", null);
+            }
+            return value;
         }
     }
 }
