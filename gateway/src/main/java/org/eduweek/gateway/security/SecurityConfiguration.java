@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -58,7 +59,9 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(c -> c.configurationSource(corsSource(props)))
+                // Spring's CORS filter, in its place, but refusals carry a problem body (ProblemCorsWebFilter).
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new ProblemCorsWebFilter(corsSource(props)), SecurityWebFiltersOrder.CORS)
                 // Spring's default header set plus CSP and referrer policy, written in one pass (EdgeHeadersWriter).
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .addFilterAt(new HttpHeaderWriterWebFilter(new EdgeHeadersWriter(CSP,
@@ -85,6 +88,12 @@ public class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Firewall refusals (WebFilterChainProxy picks this bean up) as problem bodies. */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejectionProblems() {
+        return new FirewallRejectionProblems();
     }
 
     /** The access log names the caller even when authorization then refuses the request. */
