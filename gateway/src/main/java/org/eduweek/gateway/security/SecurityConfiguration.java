@@ -43,8 +43,15 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
     private static final String[] ORGANIZER_ROLES = { "ORGANIZER", "ADMIN" };
-    private static final String[] PUBLIC = { "/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**",
-            "/v3/api-docs", "/v3/api-docs/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html" };
+    private static final String[] PUBLIC = { "/actuator/health", "/actuator/health/**" };
+    /**
+     * The combined Swagger UI and what it loads: springdoc serves the UI for {@code springdoc.swagger-ui.path}
+     * {@code /api/docs} under {@code /api/swagger-ui/} (a sibling of the path, inside the authenticated
+     * {@code /api/**}), its configuration under {@code /v3/api-docs/swagger-config}, the services' documents under
+     * {@code /api/docs/<service>}. Read-only: nothing else under these paths is public.
+     */
+    private static final String[] DOCS = { "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/v3/api-docs",
+            "/v3/api-docs/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html" };
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
     private static final String[] DEV = { "/api/auth/**", "/api/dev/**", "/.well-known/jwks.json" };
@@ -116,6 +123,8 @@ public class SecurityConfiguration {
             }
         }
         rules.permit(null, PUBLIC);
+        rules.permit(HttpMethod.GET, DOCS);
+        rules.permit(HttpMethod.HEAD, DOCS);
         if (props.publicPrometheus()) {
             rules.permit(null, "/actuator/prometheus");
         }
