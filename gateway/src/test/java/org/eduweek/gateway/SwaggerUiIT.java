@@ -44,6 +44,10 @@ class SwaggerUiIT extends GatewayTestBase {
             assertThat(anonymousGet(page.resolve(asset), "*/*").getStatus().value()).as("GET %s", asset)
                     .isEqualTo(200);
         }
+        // The initializer is where springdoc tells the UI which configuration (and so which documents) to load.
+        String initializer = new String(anonymousGet(page.resolve("swagger-initializer.js"), "*/*").getResponseBody(),
+                StandardCharsets.UTF_8);
+        assertThat(initializer).contains("/v3/api-docs/swagger-config");
     }
 
     @Test
