@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -42,8 +43,15 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
     private static final String[] ORGANIZER_ROLES = { "ORGANIZER", "ADMIN" };
-    private static final String[] PUBLIC = { "/actuator/health", "/actuator/health/**", "/api/docs", "/api/docs/**",
-            "/v3/api-docs", "/v3/api-docs/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html" };
+    private static final String[] PUBLIC = { "/actuator/health", "/actuator/health/**" };
+    /**
+     * The combined Swagger UI and what it loads: springdoc serves the UI for {@code springdoc.swagger-ui.path}
+     * {@code /api/docs} under {@code /api/swagger-ui/} (a sibling of the path, inside the authenticated
+     * {@code /api/**}), its configuration under {@code /v3/api-docs/swagger-config}, the services' documents under
+     * {@code /api/docs/<service>}. Read-only: nothing else under these paths is public.
+     */
+    private static final String[] DOCS = { "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/v3/api-docs",
+            "/v3/api-docs/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html" };
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
     private static final String[] DEV = { "/api/auth/**", "/api/dev/**", "/.well-known/jwks.json" };
@@ -58,7 +66,9 @@ public class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-                .cors(c -> c.configurationSource(corsSource(props)))
+                // Spring's CORS filter, in its place, but refusals carry a problem body (ProblemCorsWebFilter).
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new ProblemCorsWebFilter(corsSource(props)), SecurityWebFiltersOrder.CORS)
                 // Spring's default header set plus CSP and referrer policy, written in one pass (EdgeHeadersWriter).
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
                 .addFilterAt(new HttpHeaderWriterWebFilter(new EdgeHeadersWriter(CSP,
@@ -87,6 +97,12 @@ public class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    /** Firewall refusals (WebFilterChainProxy picks this bean up) as problem bodies. */
+    @Bean
+    ServerExchangeRejectedHandler firewallRejectionProblems() {
+        return new FirewallRejectionProblems();
+    }
+
     /** The access log names the caller even when authorization then refuses the request. */
     private static Mono<Void> recordUser(ServerWebExchange exchange, WebFilterChain chain) {
         return exchange.getPrincipal()
@@ -107,6 +123,8 @@ public class SecurityConfiguration {
             }
         }
         rules.permit(null, PUBLIC);
+        rules.permit(HttpMethod.GET, DOCS);
+        rules.permit(HttpMethod.HEAD, DOCS);
         if (props.publicPrometheus()) {
             rules.permit(null, "/actuator/prometheus");
         }

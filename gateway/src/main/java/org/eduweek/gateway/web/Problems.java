@@ -35,6 +35,11 @@ public final class Problems {
         return body;
     }
 
+    /** The body as UTF-8 JSON, for writers below WebFlux (the HTTP decoder's own refusals). */
+    public static byte[] json(HttpStatus status, String slug, String title, String detail, String instance) {
+        return JSON.writeValueAsString(body(status, slug, title, detail, instance)).getBytes(StandardCharsets.UTF_8);
+    }
+
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title,
             String detail) {
         ServerHttpResponse response = exchange.getResponse();
@@ -43,8 +48,7 @@ public final class Problems {
         }
         response.setStatusCode(status);
         response.getHeaders().setContentType(PROBLEM_JSON);
-        byte[] bytes = JSON.writeValueAsString(body(status, slug, title, detail,
-                exchange.getRequest().getPath().value())).getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = json(status, slug, title, detail, exchange.getRequest().getPath().value());
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
