@@ -32,9 +32,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * RFC 5545 calendars of published sessions: one VTIMEZONE per zone used, events with TZID start/end in the
- * session's own zone, LOCATION for a room, URL for a join link (only when the caller may see it), and SEQUENCE = the session's publication sequence so
- * calendar apps replace an event when it changes (UID is stable: sessionId@eduweek). Cancelled sessions stay in a
- * feed with STATUS:CANCELLED, which is how subscribed calendars learn to drop them.
+ * session's own zone, LOCATION for a room (or "Online"), URL for a join link (only when the caller may see it), and
+ * SEQUENCE = the session's publication sequence so calendar apps replace an event when it changes (UID is stable:
+ * sessionId@eduweek). Cancelled sessions stay in a feed with STATUS:CANCELLED, which is how subscribed calendars
+ * learn to drop them.
  */
 @Component
 public class CalendarWriter {
