@@ -87,9 +87,9 @@ public class Delivery {
         }
         SessionReplica s = session.get();
         // read only where it matters: a reminder's registration must still be confirmed; a waitlist message shows
-        // the position
-        RegistrationReplica registration = n.registrationId() == null
-                || !reminder && n.kind() != NotificationKind.WAITLISTED ? null
+        // the position; a change or an announcement shows the join link only to a confirmed registrant
+        RegistrationReplica registration = n.registrationId() == null || !reminder
+                && n.kind() != NotificationKind.WAITLISTED && !JoinLinks.dependOnRegistration(n.kind()) ? null
                         : registrations.find(n.registrationId()).orElse(null);
         if (reminder) {
             if (s.cancelled() || registration != null && !registration.confirmed()) {
@@ -129,10 +129,11 @@ public class Delivery {
             return;
         }
         String language = language(p, c);
-        MessageRenderer.Model model = new MessageRenderer.Model(n.kind(), n.variant(), language, c.name(), s,
+        SessionReplica told = JoinLinks.shown(n.kind(), registration) ? s : s.withoutJoinLink();
+        MessageRenderer.Model model = new MessageRenderer.Model(n.kind(), n.variant(), language, c.name(), told,
                 registration == null ? null : registration.waitlistPosition(), n.subject(), n.body(), n.sentBy());
         if (n.channel() == Channel.EMAIL) {
-            sendEmail(n, c, s, model);
+            sendEmail(n, c, told, model);
         } else {
             sendSms(n, c, s, model, now);
         }

@@ -27,6 +27,12 @@ public record SessionReplica(@Id String sessionId, String editionId, String acti
         }
     }
 
+    /** The same session as told to someone who may not have the join link (see delivery's JoinLinks). */
+    public SessionReplica withoutJoinLink() {
+        return joinLink == null ? this : new SessionReplica(sessionId, editionId, activityId, titleEn, titleZh, start,
+                end, timeZone, mode, venue, null, status, sequence);
+    }
+
     public boolean cancelled() {
         return "CANCELLED".equals(status);
     }

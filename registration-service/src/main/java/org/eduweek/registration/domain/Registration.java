@@ -210,6 +210,14 @@ public record Registration(
         return checkedInAt != null;
     }
 
+    /**
+     * The session's join link (ONLINE and HYBRID sessions have one), only while this registration holds a seat: a
+     * waiting or cancelled participant who had it could join without one and walk around the seat limit.
+     */
+    public String joinLink(Session session) {
+        return isConfirmed() && session != null ? session.joinLink() : null;
+    }
+
     /** Attendance once the session is over: a confirmed registration never scanned is a no-show. */
     public Attendance attendance(Session session, Instant now) {
         if (!isConfirmed()) {

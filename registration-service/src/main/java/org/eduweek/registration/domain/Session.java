@@ -9,8 +9,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * This service's replica of a session, kept from {@code schedule.events.v1}: only what registering, capacity and
- * check-in need. {@code sequence} rises with every change the schedule publishes, so an older event never
- * overwrites a newer one.
+ * check-in need, and the join link, which the schedule gives only to staff and this service only to registrations
+ * that hold a seat ({@link Registration#joinLink}). {@code sequence} rises with every change the schedule
+ * publishes, so an older event never overwrites a newer one.
  */
 @Document(Session.COLLECTION)
 public record Session(
@@ -27,7 +28,8 @@ public record Session(
         List<String> audience,
         String level,
         String status,
-        String reason) {
+        String reason,
+        String joinLink) {
 
     public static final String COLLECTION = "sessions";
 

@@ -27,7 +27,8 @@ public record SessionEvent(
         List<String> audience,
         String level,
         String status,
-        String reason) {
+        String reason,
+        String joinLink) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Capacity(Integer inPerson, Integer online) {
@@ -37,6 +38,6 @@ public record SessionEvent(
         int inPerson = capacity == null || capacity.inPerson() == null ? 0 : capacity.inPerson();
         int online = capacity == null || capacity.online() == null ? 0 : capacity.online();
         return new Session(sessionId, editionId, sequence, title, start, end, timeZone, mode, inPerson, online,
-                audience == null ? List.of() : audience, level, status, reason);
+                audience == null ? List.of() : audience, level, status, reason, joinLink);
     }
 }

@@ -59,6 +59,7 @@ public class RegistrationController {
                     + "Already registered: 200 with the existing registration. Unknown or unpublished session: 404. "
                     + "Cancelled or started session, audience/level mismatch, overlap with one of your confirmed "
                     + "sessions: 409 naming the reason. Server-owned fields in the body (status, ids...) are ignored. "
+                    + "joinLink (ONLINE/HYBRID sessions) is set only while the registration is CONFIRMED. "
                     + "Honours Idempotency-Key.")
     public ResponseEntity<RegistrationView> register(@AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody RegisterRequest request) {

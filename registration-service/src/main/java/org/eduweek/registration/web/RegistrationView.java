@@ -2,10 +2,15 @@ package org.eduweek.registration.web;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.Session;
 
-/** A registration as clients see it; {@code waitlistPosition} is set only while WAITLISTED (1 = next). */
+/**
+ * A registration as clients see it; {@code waitlistPosition} is set only while WAITLISTED (1 = next), {@code joinLink}
+ * only while CONFIRMED for an online or hybrid session.
+ */
 public record RegistrationView(
         String id,
         String sessionId,
@@ -22,7 +27,9 @@ public record RegistrationView(
         String sessionTitle,
         Instant sessionStart,
         Instant sessionEnd,
-        String timeZone) {
+        String timeZone,
+        @Schema(description = "The session's join link, only while the registration is CONFIRMED (ONLINE and HYBRID "
+                + "sessions); the public programme does not show it") String joinLink) {
 
     static RegistrationView of(Registration r, int position, Session session, Instant now) {
         Registration.Attendance attendance = r.attendance(session, now);
@@ -31,6 +38,7 @@ public record RegistrationView(
                 r.confirmedAt(), r.cancelledAt(), r.cancelReason() == null ? null : r.cancelReason().name(),
                 r.checkedInAt(), attendance == null ? null : attendance.name(),
                 session == null ? null : session.displayTitle(), session == null ? null : session.start(),
-                session == null ? null : session.end(), session == null ? null : session.timeZone());
+                session == null ? null : session.end(), session == null ? null : session.timeZone(),
+                r.joinLink(session));
     }
 }

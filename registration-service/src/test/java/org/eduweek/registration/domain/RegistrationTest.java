@@ -26,7 +26,8 @@ class RegistrationTest {
 
     private static Session session(String mode, String status, List<String> audience, String level) {
         return new Session("s1", "iew-2020", 4, Map.of("en", "Study in Europe"), Instant.parse("2030-01-01T01:00:00Z"),
-                Instant.parse("2030-01-01T02:00:00Z"), "Asia/Shanghai", mode, 10, 20, audience, level, status, null);
+                Instant.parse("2030-01-01T02:00:00Z"), "Asia/Shanghai", mode, 10, 20, audience, level, status, null,
+                "https://meet.example.edu/s1");
     }
 
     private static final Session SESSION = session("HYBRID", "PUBLISHED", List.of(), null);
@@ -71,6 +72,16 @@ class RegistrationTest {
         assertThat(e.audience()).isEqualTo("STUDENT");
         assertThat(e.occurredAt()).isEqualTo(BOOKED);
         assertThat(e.eventId()).isNotBlank();
+    }
+
+    @Test
+    void onlyAConfirmedRegistrationGivesTheJoinLink() {
+        assertThat(confirmed().joinLink(SESSION)).isEqualTo("https://meet.example.edu/s1");
+        assertThat(waitlisted().promote(LATER).registration().joinLink(SESSION))
+                .isEqualTo("https://meet.example.edu/s1");
+        assertThat(waitlisted().joinLink(SESSION)).isNull();
+        assertThat(cancelled().joinLink(SESSION)).isNull();
+        assertThat(confirmed().joinLink(null)).as("session not known yet").isNull();
     }
 
     @Test

@@ -12,7 +12,7 @@ class SessionTest {
 
     private static Session session(String mode, String start, String end, List<String> audience) {
         return new Session("s", "e", 1, Map.of("en", "T"), Instant.parse(start), Instant.parse(end), "Asia/Shanghai",
-                mode, 10, 20, audience, null, "PUBLISHED", null);
+                mode, 10, 20, audience, null, "PUBLISHED", null, null);
     }
 
     @Test

@@ -43,6 +43,8 @@ class ScheduleEventsIT extends IntegrationTest {
         // the older SessionScheduled (sequence 1) must not overwrite sequence 2, even if it arrived later
         assertThat(replica.find(id).get().capacityInPerson()).isEqualTo(350);
         assertThat(replica.find(id).get().mode()).isEqualTo("HYBRID");
+        assertThat(replica.find(id).get().joinLink()).as("kept for confirmed registrations")
+                .isEqualTo("https://meeting.example.edu/j/2020fair");
     }
 
     private static void send(KafkaProducer<String, String> producer, String id, String type, String file)

@@ -31,6 +31,7 @@ class SessionEventSamplesTest {
         assertThat(s.audience()).containsExactly("STUDENT", "NEW_STUDENT");
         assertThat(s.displayTitle()).isEqualTo("International Education Fair");
         assertThat(s.isPublished()).isTrue();
+        assertThat(s.joinLink()).isEqualTo("https://meeting.example.edu/j/2020fair");
     }
 
     @Test

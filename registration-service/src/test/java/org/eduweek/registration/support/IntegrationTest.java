@@ -82,11 +82,12 @@ public abstract class IntegrationTest {
     protected static Session session(String id, String mode, int inPerson, int online, Instant start, long seq) {
         return new Session(id, "iew-2020", seq, Map.of("en", "Session " + id, "zh", "会议 " + id), start,
                 start.plus(Duration.ofMinutes(90)), "Asia/Shanghai", mode, inPerson, online, List.of(), null,
-                "PUBLISHED", null);
+                "PUBLISHED", null, "OFFLINE".equals(mode) ? null : "https://meet.example.edu/" + id);
     }
 
     protected static Session with(Session s, long seq, int inPerson, int online, String status, List<String> audience) {
         return new Session(s.id(), s.editionId(), seq, s.title(), s.start(), s.end(), s.timeZone(), s.mode(),
-                inPerson, online, audience, s.level(), status, "CANCELLED".equals(status) ? "Weather" : null);
+                inPerson, online, audience, s.level(), status, "CANCELLED".equals(status) ? "Weather" : null,
+                s.joinLink());
     }
 }

@@ -32,16 +32,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * RFC 5545 calendars of published sessions: one VTIMEZONE per zone used, events with TZID start/end in the
- * session's own zone, LOCATION for a room, URL for a join link, and SEQUENCE = the session's publication sequence so
- * calendar apps replace an event when it changes (UID is stable: sessionId@eduweek). Cancelled sessions stay in a
- * feed with STATUS:CANCELLED, which is how subscribed calendars learn to drop them.
+ * session's own zone, LOCATION for a room (or "Online"), URL for a join link (only when the caller may see it), and
+ * SEQUENCE = the session's publication sequence so calendar apps replace an event when it changes (UID is stable:
+ * sessionId@eduweek). Cancelled sessions stay in a feed with STATUS:CANCELLED, which is how subscribed calendars
+ * learn to drop them.
  */
 @Component
 public class CalendarWriter {
 
     private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    public String write(String name, List<Session> sessions, String lang) {
+    /**
+     * @param withJoinLinks whether the events carry the join links: only for staff, as a feed is as public as the
+     *     session itself and a link would let anyone into a capacity-limited online session without a seat
+     */
+    public String write(String name, List<Session> sessions, String lang, boolean withJoinLinks) {
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//eduweek//schedule-service//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
@@ -51,7 +56,7 @@ public class CalendarWriter {
         Set<String> zoneIds = new LinkedHashSet<>();
         sessions.forEach(s -> zoneIds.add(s.published().timeZone()));
         zoneIds.forEach(z -> cal.add(zones.getTimeZone(z).getVTimeZone()));
-        sessions.forEach(s -> cal.add(event(s, lang)));
+        sessions.forEach(s -> cal.add(event(s, lang, withJoinLinks)));
         StringWriter out = new StringWriter();
         try {
             // no folding here: IcsFolding folds by octets, as RFC 5545 asks
@@ -62,7 +67,7 @@ public class CalendarWriter {
         return IcsFolding.refold(out.toString());
     }
 
-    private VEvent event(Session s, String lang) {
+    private VEvent event(Session s, String lang, boolean withJoinLink) {
         SessionData d = s.published();
         ZoneId zone = ZoneId.of(d.timeZone());
         VEvent e = new VEvent(d.start().atZone(zone), d.end().atZone(zone), d.title().in(lang));
@@ -75,8 +80,11 @@ public class CalendarWriter {
         }
         if (d.venue() != null) {
             e.add(new Location(d.venue().label()));
+        } else if (d.mode().online()) {
+            // without a room, and without the link for most callers, this is what tells them where it happens
+            e.add(new Location("zh".equals(lang) ? "线上" : "Online"));
         }
-        if (d.joinLink() != null) {
+        if (withJoinLink && d.joinLink() != null) {
             e.add(new Url(URI.create(d.joinLink())));
             text.append(text.isEmpty() ? "" : "\n").append("Join: ").append(d.joinLink());
         }

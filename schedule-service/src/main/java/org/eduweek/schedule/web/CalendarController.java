@@ -28,8 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Calendars", description = "RFC 5545 iCalendar feeds (text/calendar) with VTIMEZONE, LOCATION or URL "
-        + "and SEQUENCE, so subscribed calendar apps follow changes and cancellations")
+@Tag(name = "Calendars", description = "RFC 5545 iCalendar feeds (text/calendar) with VTIMEZONE, LOCATION and "
+        + "SEQUENCE, so subscribed calendar apps follow changes and cancellations. Join links (URL) only for "
+        + "organizers and admins; participants get theirs with a confirmed registration.")
 public class CalendarController {
 
     static final MediaType TEXT_CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
@@ -51,7 +52,8 @@ public class CalendarController {
         Session s = sessions.find(id).filter(x -> x.published() != null)
                 .orElseThrow(() -> ApiException.notFound("Session", id));
         String lang = Lang.of(request);
-        return ics(id + ".ics", writer.write(s.published().title().in(lang), List.of(s), lang));
+        return ics(id + ".ics", writer.write(s.published().title().in(lang), List.of(s), lang,
+                Staff.isCaller()));
     }
 
     @GetMapping("/api/schedule/calendar.ics")
@@ -69,7 +71,7 @@ public class CalendarController {
         String lang = Lang.of(request);
         String name = editionId == null ? "eduweek programme"
                 : programme.edition(editionId) == null ? editionId : programme.edition(editionId).name().in(lang);
-        return ics("programme.ics", writer.write(name, found, lang));
+        return ics("programme.ics", writer.write(name, found, lang, Staff.isCaller()));
     }
 
     @GetMapping("/api/schedule/calendar/personal.ics")
@@ -91,7 +93,8 @@ public class CalendarController {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation", "Unknown session ids", unknown);
         }
         found.sort(java.util.Comparator.comparing(s -> s.published().start()));
-        return ics("my-eduweek.ics", writer.write("My eduweek", found, Lang.of(request)));
+        return ics("my-eduweek.ics", writer.write("My eduweek", found, Lang.of(request),
+                Staff.isCaller()));
     }
 
     private static ResponseEntity<String> ics(String filename, String body) {

@@ -56,7 +56,8 @@ public class SessionController {
 
     @GetMapping("/{id}")
     @Operation(summary = "One session: the published version; organizers get the draft with view=draft "
-            + "(or when it was never published)")
+            + "(or when it was never published)", description = "joinLink only for organizers and admins; "
+            + "participants get it on their confirmed registration (registration-service).")
     public ResponseEntity<SessionView> get(@PathVariable String id,
             @RequestParam(required = false) String view, HttpServletRequest request) {
         Session s = sessions.load(id);
@@ -69,7 +70,7 @@ public class SessionController {
         }
         String lang = Lang.of(request);
         return localized(SessionView.published(s, programme.displayZone(s.editionId(), s.published().timeZone()),
-                lang), request);
+                lang, staff), request);
     }
 
     @GetMapping

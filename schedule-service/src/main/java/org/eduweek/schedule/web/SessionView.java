@@ -17,7 +17,8 @@ import org.eduweek.schedule.domain.SessionData;
 import org.eduweek.schedule.domain.VenueRef;
 
 @Schema(description = "One session in the language asked for (Accept-Language or lang=), with both texts in "
-        + "`titles`. start/end are shown in the edition's zone (`displayTimeZone`); `timeZone` is the session's own.")
+        + "`titles`. start/end are shown in the edition's zone (`displayTimeZone`); `timeZone` is the session's own. "
+        + "`joinLink` is shown to organizers and admins only; participants get it with a confirmed registration.")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
         String id,
@@ -38,7 +39,10 @@ public record SessionView(
         LocalDate day,
         String mode,
         VenueRef venue,
+        @Schema(description = "Organizers and admins only: everyone else finds the link on their confirmed "
+                + "registration, so the seat limit of an online session holds")
         String joinLink,
+        @Schema(description = "Whether the session has a join link (shown to everyone)") boolean hasJoinLink,
         Capacity capacity,
         List<String> audience,
         String level,
@@ -52,9 +56,13 @@ public record SessionView(
         @Schema(description = "Non-blocking remarks on a write, e.g. a speaker booked twice at once")
         List<FieldProblem> warnings) {
 
-    /** The public face: the last published snapshot. */
-    public static SessionView published(Session s, ZoneId zone, String lang) {
-        return of(s, s.published(), s.status().name(), zone, lang, null, null, null);
+    /**
+     * The public face: the last published snapshot. The join link only for staff, because anyone holding it could
+     * join a capacity-limited online session without a seat.
+     */
+    public static SessionView published(Session s, ZoneId zone, String lang, boolean withJoinLink) {
+        SessionView v = of(s, s.published(), s.status().name(), zone, lang, null, null, null);
+        return withJoinLink ? v : v.withoutJoinLink();
     }
 
     /** The organizer's face: the draft, with what the next release would do. */
@@ -69,8 +77,15 @@ public record SessionView(
                 d.title().in(lang), d.title(), d.description().in(lang), d.description(),
                 d.start().atZone(zone).toOffsetDateTime(), d.end().atZone(zone).toOffsetDateTime(), d.timeZone(),
                 zone.getId(), d.start().atZone(zone).toLocalDate(), d.mode().name(), d.venue(), d.joinLink(),
-                d.capacity(), d.audience().stream().map(Enum::name).toList(), d.level(), d.language(),
-                d.speakerIds(), d.institutionIds(), d.cancelled() ? d.cancelReason() : null, unpublished,
+                d.joinLink() != null, d.capacity(), d.audience().stream().map(Enum::name).toList(), d.level(),
+                d.language(), d.speakerIds(), d.institutionIds(), d.cancelled() ? d.cancelReason() : null, unpublished,
                 draftStatus, warnings == null || warnings.isEmpty() ? null : warnings);
+    }
+
+    private SessionView withoutJoinLink() {
+        return new SessionView(id, editionId, activityId, trackId, status, sequence, lang, title, titles, description,
+                descriptions, start, end, timeZone, displayTimeZone, day, mode, venue, null, hasJoinLink, capacity,
+                audience, level, language, speakerIds, institutionIds, cancelReason, unpublishedChanges, draftStatus,
+                warnings);
     }
 }

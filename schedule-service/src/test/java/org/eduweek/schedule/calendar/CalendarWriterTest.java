@@ -32,12 +32,21 @@ class CalendarWriterTest {
     @Test
     void writesACalendarThatTwoParsersAndAStrictLineCheckAccept() throws Exception {
         String ics = writer.write("Programme", List.of(published("a", Mode.HYBRID, "Fair", "Asia/Shanghai"),
-                published("b", Mode.ONLINE, "Webinar", "Europe/Berlin")), "zh");
+                published("b", Mode.ONLINE, "Webinar", "Europe/Berlin")), "zh", true);
 
         IcsAssertions.assertValidCalendar(ics, 2);
         assertThat(ics).contains("TZID:Asia/Shanghai", "TZID:Europe/Berlin",
                 "DTSTART;TZID=Asia/Shanghai:20201021T090000", "DTSTART;TZID=Europe/Berlin:20201021T030000",
-                "UID:a@eduweek", "SEQUENCE:1", "STATUS:CONFIRMED");
+                "UID:a@eduweek", "SEQUENCE:1", "STATUS:CONFIRMED", "URL:https://meeting.example.edu/j/2020fair");
+    }
+
+    @Test
+    void leavesJoinLinksOutWhenTheCallerMayNotSeeThem() throws Exception {
+        String ics = writer.write("Programme", List.of(published("b", Mode.ONLINE, "Webinar", "Europe/Berlin")), "en",
+                false);
+
+        IcsAssertions.assertValidCalendar(ics, 1);
+        assertThat(ics).doesNotContain("meeting.example.edu", "\nURL:", "Join:");
     }
 
     @Test
@@ -45,7 +54,7 @@ class CalendarWriterTest {
         Session s = published("c", Mode.OFFLINE, "Fair", "Asia/Shanghai");
         Session cancelled = s.edit(s.draft().cancel("rain"), Instant.EPOCH).publish(Instant.EPOCH).session();
 
-        String ics = writer.write("Programme", List.of(cancelled), "en");
+        String ics = writer.write("Programme", List.of(cancelled), "en", false);
 
         IcsAssertions.assertValidCalendar(ics, 1);
         assertThat(ics).contains("STATUS:CANCELLED", "SEQUENCE:2", "LOCATION:Main Hall\\, Gymnasium\\, Pingyuan");
