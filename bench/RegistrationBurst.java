@@ -120,6 +120,7 @@ public class RegistrationBurst {
             summarize(results.subList(bursts - summaryLast, bursts), bursts - summaryLast + 1, bursts);
             System.out.println(allOk ? "OK: every burst answered all and confirmed exactly " + seats : "FAILED");
         }
+        PlatformMemory.report();
         System.exit(allOk ? 0 : 1);
     }
 
@@ -328,5 +329,50 @@ public class RegistrationBurst {
 
     static long ms(long[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1_000_000;
+    }
+
+    /**
+     * The platform's resident memory at the end of the run, read from /proc on this machine: the launcher (with the
+     * embedded stack) and every service JVM it started, found by their command lines.
+     */
+    static final class PlatformMemory {
+
+        private static final List<String> MARKERS = List.of("eduweek-local.jar", "schedule-service",
+                "registration-service", "notification-service", "analytics-service", "gateway");
+
+        static void report() {
+            java.nio.file.Path proc = java.nio.file.Path.of("/proc");
+            if (!java.nio.file.Files.isDirectory(proc)) {
+                return;
+            }
+            long total = 0;
+            StringBuilder each = new StringBuilder();
+            try (var dirs = java.nio.file.Files.list(proc)) {
+                for (java.nio.file.Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    String cmd = read(dir.resolve("cmdline")).replace('\0', ' ');
+                    String marker = MARKERS.stream().filter(m -> cmd.contains(m.endsWith(".jar") ? m : "apps/" + m))
+                            .findFirst().orElse(null);
+                    if (marker == null || !cmd.contains("java")) {
+                        continue;
+                    }
+                    long kib = read(dir.resolve("status")).lines().filter(l -> l.startsWith("VmRSS:"))
+                            .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).sum();
+                    total += kib;
+                    each.append(String.format(" %s %d MiB;", marker, kib / 1024));
+                }
+            } catch (java.io.IOException e) {
+                return;
+            }
+            System.out.printf("platform resident memory at the end: %.2f GiB (%s)%n", total / 1024.0 / 1024.0,
+                    each.toString().trim());
+        }
+
+        private static String read(java.nio.file.Path file) {
+            try {
+                return new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException | RuntimeException e) {
+                return "";
+            }
+        }
     }
 }
