@@ -91,8 +91,7 @@ public class Rebuilder {
 
     /** Registration facts are collected for one bulk write per poll, like the live listener does. */
     private boolean apply(ConsumerRecord<String, String> record, List<RegistrationFact> registrations) {
-        var header = record.headers().lastHeader(EventHeaders.EVENT_TYPE);
-        String type = header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        String type = EventHeaders.text(record, EventHeaders.EVENT_TYPE);
         try {
             switch (record.topic()) {
                 case "registration.events.v1" -> {

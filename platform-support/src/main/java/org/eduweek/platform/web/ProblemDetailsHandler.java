@@ -169,12 +169,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail, List.of());
     }
 
-    private static String slugFor(HttpStatusCode status) {
+    static String slugFor(HttpStatusCode status) {
         return switch (status.value()) {
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
             case 415 -> "unsupported-media-type";
             case 406 -> "not-acceptable";
+            case 413 -> "payload-too-large";
+            case 431 -> "headers-too-large";
             default -> status.is4xxClientError() ? "bad-request" : "internal";
         };
     }

@@ -42,13 +42,7 @@ public class ProblemErrorController implements ErrorController {
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetailsHandler.internal());
         }
-        String slug = switch (status.value()) {
-            case 404 -> "not-found";
-            case 413 -> "payload-too-large";
-            case 431 -> "headers-too-large";
-            default -> "bad-request";
-        };
-        ProblemDetail problem = Problems.of(status, slug, status.getReasonPhrase(),
+        ProblemDetail problem = Problems.of(status, ProblemDetailsHandler.slugFor(status), status.getReasonPhrase(),
                 "The request was refused: " + status.getReasonPhrase(), List.of());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
