@@ -208,6 +208,19 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Runs the browser's constraint validation on every form control of the page, as typing or submitting would:
+     * a broken {@code pattern} shows in the console only then.
+     *
+     * @return how many controls are invalid now (a required field left empty counts)
+     */
+    public int validateForms() {
+        return ((Number) driver.executeScript("""
+                return Array.from(document.querySelectorAll('input, select, textarea'))
+                  .filter((c) => !c.checkValidity()).length;
+                """)).intValue();
+    }
+
+    /**
      * The browser's console errors so far (log level SEVERE: {@code console.error}, uncaught exceptions, failed
      * loads, invalid markup the browser reports, CSP violations), with their source.
      */
@@ -260,12 +273,18 @@ public final class Browser implements AutoCloseable {
         return report;
     }
 
-    /** What the viewport shows, saved as {@code <name>-<size>.png} in the screenshot folder. */
+    /**
+     * What the viewport shows, at the device's resolution (a phone's is 3 image pixels per CSS pixel), saved as
+     * {@code <name>-<size>.png} in the screenshot folder.
+     */
     public Path screenshot(String name) {
         return write(name + "-" + size.label() + ".png", driver.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** The whole page, saved as {@code <name>-<size>-full.png} in the screenshot folder. */
+    /**
+     * The whole page (at most 16,000 CSS pixels high) at one image pixel per CSS pixel, saved as
+     * {@code <name>-<size>-full.png} in the screenshot folder.
+     */
     @SuppressWarnings("unchecked")
     public Path fullPageScreenshot(String name) {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
@@ -274,7 +293,7 @@ public final class Browser implements AutoCloseable {
         double height = Math.min(((Number) content.get("height")).doubleValue(), 16_000);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1 / size.pixelRatio())));
         return write(name + "-" + size.label() + "-full.png", Base64.getDecoder().decode((String) shot.get("data")));
     }
 

@@ -39,7 +39,7 @@ class BrowserHarnessTest {
             <body><main>
               <h1>Known violations</h1>
               <img id="no-alt" src="/pixel.svg">
-              <form><input id="no-label" type="text"></form>
+              <form><input id="no-label" type="text" value="abc" pattern="[a-z_-]+"></form>
               <p id="low-contrast" style="color:#bbb;background:#fff">Grey on white is hard to read.</p>
               <script>
                 console.error('deliberate console error');
@@ -119,7 +119,10 @@ class BrowserHarnessTest {
                 .hasMessageContainingAll("image-alt [critical]", "#no-alt", "label [critical]", "#no-label",
                         "color-contrast [serious]", "#low-contrast");
 
-        assertThat(browser.consoleErrors()).anySatisfy(e -> assertThat(e).contains("deliberate console error"));
+        assertThat(browser.consoleErrors()).anySatisfy(e -> assertThat(e).contains("deliberate console error"))
+                .noneSatisfy(e -> assertThat(e).contains("Pattern attribute"));
+        assertThat(browser.validateForms()).isZero(); // a broken pattern is ignored, but reported
+        assertThat(browser.consoleErrors()).anySatisfy(e -> assertThat(e).contains("Pattern attribute value [a-z_-]+"));
         assertThatThrownBy(browser::assertNoConsoleErrors).isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("deliberate console error");
 
@@ -153,7 +156,7 @@ class BrowserHarnessTest {
             BufferedImage image = ImageIO.read(shot.toFile());
             assertThat(image.getWidth()).isEqualTo((int) Math.round(size.width() * size.pixelRatio()));
             assertThat(image.getHeight()).isEqualTo((int) Math.round(size.height() * size.pixelRatio()));
-            assertThat(browser.fullPageScreenshot("clean")).exists();
+            assertThat(ImageIO.read(browser.fullPageScreenshot("clean").toFile()).getWidth()).isEqualTo(size.width());
         }
         assertThat(browsers.screenshotFolder()).isEqualTo(Path.of("target/screenshots/BrowserHarnessTest"));
     }
