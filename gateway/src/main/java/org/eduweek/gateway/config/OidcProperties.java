@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientSecret its secret ({@code OIDC_CLIENT_SECRET}); the client is confidential and still uses PKCE
  * @param scopes       requested at sign-in
  * @param refreshAhead an access token this close to its expiry is refreshed before it is relayed
+ * @param signInsPerMinute sign-ins a client IP may start per minute on one instance (each holds a session)
  */
 @ConfigurationProperties("eduweek.security.oidc")
 public record OidcProperties(
@@ -23,7 +24,8 @@ public record OidcProperties(
         @DefaultValue("eduweek-portal") String clientId,
         String clientSecret,
         @DefaultValue({ "openid", "profile", "email" }) List<String> scopes,
-        @DefaultValue("60s") Duration refreshAhead) {
+        @DefaultValue("60s") Duration refreshAhead,
+        @DefaultValue("60") long signInsPerMinute) {
 
     /** The registration id in the sign-in paths ({@code /oauth2/authorization/keycloak}). */
     public static final String REGISTRATION_ID = "keycloak";

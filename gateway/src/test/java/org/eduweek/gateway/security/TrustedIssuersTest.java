@@ -63,8 +63,8 @@ class TrustedIssuersTest {
 
     @Test
     void trustsTheDevIssuerInLocalAndOutsideLocalOnlyWhenConfigured() {
-        OidcProperties oidc = new OidcProperties(SSO, "eduweek-portal", "s", List.of("openid"), Duration.ofSeconds(60));
-        OidcProperties none = new OidcProperties("", "eduweek-portal", "", List.of("openid"), Duration.ofSeconds(60));
+        OidcProperties oidc = new OidcProperties(SSO, "eduweek-portal", "s", List.of("openid"), Duration.ofSeconds(60), 60);
+        OidcProperties none = new OidcProperties("", "eduweek-portal", "", List.of("openid"), Duration.ofSeconds(60), 60);
         SecurityProperties defaults = new SecurityProperties("", "", "eduweek", null);
         SecurityProperties explicit = new SecurityProperties("https://idp.example.edu/jwks", "https://idp.example.edu",
                 "eduweek", null);
