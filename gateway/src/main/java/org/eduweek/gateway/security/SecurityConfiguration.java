@@ -35,7 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * Authentication and coarse authorization at the edge. A bearer token that is present but invalid is rejected on
  * every path, public ones included (the resource server filter runs before authorization). Ownership and the fine
- * rules stay in the services, which validate the same token again.
+ * rules stay in the services, which validate the same token again. With an OpenID provider configured, the portal's
+ * signed-in browsers authenticate with a session instead ({@link PortalSignIn}); without one the chain is stateless.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
