@@ -148,13 +148,14 @@ public class SecurityConfiguration {
         if (props.devRoutes()) {
             rules.permit(null, DEV);
         }
-        // Who is signed in, and sign-out (CSRF-protected when made with the session): PortalSignIn.
-        rules.permit(HttpMethod.GET, AUTH_ME);
-        rules.permit(HttpMethod.HEAD, AUTH_ME);
-        rules.permit(HttpMethod.POST, "/auth/logout");
         rules.permit(HttpMethod.GET, "/api/schedule", "/api/schedule/**");
         rules.permit(HttpMethod.HEAD, "/api/schedule", "/api/schedule/**");
         rules.authenticated(null, "/api/**", "/.well-known/**");
+        // Who is signed in, and sign-out (CSRF-protected when made with the session): PortalSignIn. After /api/**,
+        // which they cannot match, so API requests do not test them.
+        rules.permit(HttpMethod.GET, AUTH_ME);
+        rules.permit(HttpMethod.HEAD, AUTH_ME);
+        rules.permit(HttpMethod.POST, "/auth/logout");
         rules.permit(HttpMethod.GET, PORTAL);
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }
