@@ -144,6 +144,25 @@ class ProblemLanguageTest {
                 .isEqualTo("is longer than 200 characters");
     }
 
+    @Test
+    void everySharedEnglishTemplateHasAChineseText() throws Exception {
+        java.util.Properties english = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(
+                getClass().getResourceAsStream("/org/eduweek/platform/web/messages.properties"), StandardCharsets.UTF_8)) {
+            english.load(in);
+        }
+        assertThat(english).hasSizeGreaterThan(50);
+        english.forEach((key, value) -> {
+            String sample = ((String) value).replaceAll("\\{(\\d+)}", "v$1");
+            String chinese = ProblemMessages.shared().translate(sample, Locale.CHINESE);
+            if ("detail.validation-fields".equals(key)) {
+                assertThat(chinese).isEqualTo("v0：v1");
+            } else {
+                assertThat(chinese).as("%s = %s", key, sample).matches(ProblemLanguageTest::hasChinese);
+            }
+        });
+    }
+
     private static List<Object> fields(Map<?, ?> body) {
         return ((List<?>) body.get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field")).map(Object.class::cast)
                 .toList();
