@@ -37,7 +37,7 @@ import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
  * Only the human members change: {@code title}, {@code detail} and each {@code errors[].message}; {@code type},
  * {@code status}, {@code instance} and field names stay as they are. The language comes from
  * {@code Accept-Language}: {@code zh} in any form ({@code zh-CN}, {@code zh-Hans}) means Chinese, anything else
- * English.
+ * English; a request without that header takes the {@code locale} claim of its token, if it has one.
  */
 public final class ProblemMessages {
 
@@ -97,10 +97,16 @@ public final class ProblemMessages {
 
     private static final AcceptHeaderLocaleResolver RESOLVER = localeResolver();
 
-    /** English or Chinese for this request. */
+    /**
+     * English or Chinese for this request: from {@code Accept-Language}, or without that header from the signed-in
+     * caller's {@code locale} claim.
+     */
     public static Locale locale(HttpServletRequest request) {
         if (request == null) {
             return ENGLISH;
+        }
+        if (request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null) {
+            return claimedLocale();
         }
         try {
             Locale locale = RESOLVER.resolveLocale(request);
@@ -109,6 +115,16 @@ public final class ProblemMessages {
         catch (RuntimeException malformedHeader) {
             return ENGLISH;
         }
+    }
+
+    private static Locale claimedLocale() {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken jwt
+                && jwt.getToken().getClaims().get("locale") instanceof String locale
+                && locale.toLowerCase(Locale.ROOT).startsWith(CHINESE.getLanguage())) {
+            return CHINESE;
+        }
+        return ENGLISH;
     }
 
     /**

@@ -85,6 +85,16 @@ class ProblemLanguageIT extends IntegrationTest {
         assertThat(messages(tooLong)).containsExactly("长度超过 10000 个字符");
     }
 
+    @Test
+    void withoutAcceptLanguageTheTokensLocaleClaimDecides() {
+        String chineseToken = participant(unique("p"), java.util.Map.of("locale", "zh-CN"));
+        Http.Response claimed = http().post("/api/registrations", chineseToken, "{}");
+        assertThat(claimed.header("Content-Language")).isEqualTo("zh");
+        assertThat(claimed.json().get("title").asString()).isEqualTo("请求无效");
+        Http.Response asked = en().post("/api/registrations", chineseToken, "{}");
+        assertThat(asked.header("Content-Language")).isEqualTo("en");
+    }
+
     private static void assertSameMachineMembers(Http.Response a, Http.Response b) {
         assertThat(a.status()).isEqualTo(b.status());
         assertThat(a.json().get("type").asString()).isEqualTo(b.json().get("type").asString());
