@@ -58,6 +58,9 @@ public class SecurityConfiguration {
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
     private static final String AUTH_ME = "/auth/me";
+    /** Reads anyone may make: a session's seats (the programme is public) and a calendar feed (its secret is in the URL). */
+    private static final String[] PUBLIC_READS = { "/api/registrations/sessions/*/availability",
+            "/api/registrations/sessions/*/availability/stream", "/api/registrations/calendar/*" };
     private static final String[] DEV = { "/api/auth/**", "/api/dev/**", "/.well-known/jwks.json" };
 
     @Bean
@@ -150,6 +153,7 @@ public class SecurityConfiguration {
         }
         rules.permit(HttpMethod.GET, "/api/schedule", "/api/schedule/**");
         rules.permit(HttpMethod.HEAD, "/api/schedule", "/api/schedule/**");
+        rules.permit(HttpMethod.GET, PUBLIC_READS);
         rules.authenticated(null, "/api/**", "/.well-known/**");
         // Who is signed in, and sign-out (CSRF-protected when made with the session): PortalSignIn. After /api/**,
         // which they cannot match, so API requests do not test them.
