@@ -34,8 +34,9 @@ export async function api(path, options = {}) {
   }
   let response;
   try {
+    // no-cache: always asked again, but with the validator, so an unchanged answer is a cheap 304.
     response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal,
-      cache: 'no-store' });
+      cache: options.cache || 'no-cache' });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     throw new ApiError(0, null, t('offline'));
