@@ -203,13 +203,14 @@ export async function render(main, ctx) {
   fill(main, 
     h('div', { class: 'intro' }, h('h1', {}, title), intro ? h('p', { class: 'lede' }, intro) : null),
     editionPicker,
+    h('div', { class: 'programme-layout' }, h('div', { class: 'prog-side' },
     h('form', { class: 'search', role: 'search', onsubmit: (ev) => {
       ev.preventDefault(); clearTimeout(typing); state.q = search.value.trim(); load();
     } },
       h('label', { for: sid, class: 'search-label' }, t('search')),
       h('div', { class: 'search-row' }, search, h('button', { type: 'submit' }, t('search'))),
       h('div', { class: 'check' }, pastBox, h('label', { for: pastId }, t('showPast')))),
-    details, clear, resultsStatus, list);
+    details, clear), h('div', { class: 'prog-main' }, resultsStatus, list)));
 
   if (filtersOpen) loadReference();
   await load();
