@@ -142,7 +142,13 @@ export async function render(main, ctx) {
         h('h2', { id: hid }, dayLabel(day)),
         h('ul', { class: 'cards' }, sessions.map((s) => card(s, now))));
     }));
+    ctx.ready.then(() => {
+      if (!ctx.isCurrent() || !list.isConnected) return;
+      if (seatObserver) seatObserver.disconnect();
+      seatObserver = observeSeats(list, ctx);
+    });
   };
+  let seatObserver = null;
 
   // The filter form. Selects apply at once; the search box on submit or after a pause in typing.
   const sid = nextId('q');
@@ -214,7 +220,7 @@ export async function render(main, ctx) {
 
   if (filtersOpen) loadReference();
   await load();
-  return () => { clearTimeout(typing); loadSeq++; };
+  return () => { clearTimeout(typing); loadSeq++; if (seatObserver) seatObserver.disconnect(); };
 }
 
 function card(s, now) {
@@ -230,5 +236,35 @@ function card(s, now) {
     h('p', { class: 'where' }, h('span', { class: 'mode mode-' + s.mode }, modeLabel(s.mode, true)),
       venue ? ' ' + venue : null),
     h('p', { class: 'meta' }, [capacityText(s), t('forAudience') + ': ' + audienceText(s.audience),
-      languageText(s.language)].filter(Boolean).join(' · ')));
+      languageText(s.language)].filter(Boolean).join(' · ')),
+    past || cancelled ? null : h('p', { class: 'free', 'data-seats': s.id, 'data-mode': s.mode }));
+}
+
+/** "12 seats free" (one mode) or "In person: Full · Online: 3 seats free" (hybrid). */
+export function freeText(a, mode) {
+  const seats = (a.seats || []).filter((x) => (mode === 'HYBRID' ? true : mode === 'ONLINE' ? x.seatMode === 'ONLINE' : x.seatMode === 'IN_PERSON'));
+  return seats.map((x) => (seats.length > 1 ? (x.seatMode === 'ONLINE' ? t('seatOnline') : t('seatInPerson')) + ': ' : '')
+    + (x.free > 0 ? tn('freeSeats', x.free) : t('full') + (x.waiting ? ' (' + tn('waiting', x.waiting) + ')' : ''))).join(' · ');
+}
+
+/**
+ * Free seats on the cards in view. Only when the seats API is known to answer this visitor (signed in, or it
+ * answered on a session page in this tab): a cold anonymous visit makes no call that could fail.
+ */
+function observeSeats(list, ctx) {
+  let known = false;
+  try { known = sessionStorage.getItem('eduweek.seats') === 'ok'; } catch { /* ignore */ }
+  if (!(known || ctx.auth.signedIn) || !('IntersectionObserver' in window)) return null;
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      io.unobserve(e.target);
+      const slot = e.target.querySelector('[data-seats]');
+      api('/api/registrations/sessions/' + encodeURIComponent(slot.dataset.seats) + '/availability', { quiet401: true })
+        .then((a) => { if (slot.isConnected) slot.textContent = freeText(a, slot.dataset.mode); }, () => {});
+    }
+  }, { rootMargin: '200px' });
+  // Observe the cards: the empty seat line itself has no box until it has text.
+  list.querySelectorAll('[data-seats]').forEach((n) => io.observe(n.closest('li')));
+  return io;
 }

@@ -17,6 +17,7 @@ export function watchSeats(sessionId, onUpdate) {
 
   const deliver = (a) => {
     if (stopped || !a) return;
+    try { sessionStorage.setItem('eduweek.seats', 'ok'); } catch { /* ignore */ }
     if (typeof a.sequence === 'number' && a.sequence < lastSequence) return; // an older answer arriving late
     if (typeof a.sequence === 'number') lastSequence = a.sequence;
     onUpdate(a);
