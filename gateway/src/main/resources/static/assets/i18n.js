@@ -178,23 +178,39 @@ function safeZone(zone) {
   try { new Intl.DateTimeFormat('en', { timeZone: zone }); return zone; } catch { return 'UTC'; }
 }
 
-/** "Sat 5 Dec, 14:00–15:30 GMT+8" in the given zone. */
-export function timeRange(start, end, zone, long = false) {
-  const opts = { timeZone: safeZone(zone), weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit',
-    minute: '2-digit', hourCycle: 'h23', timeZoneName: long ? 'long' : 'short' };
-  const f = new Intl.DateTimeFormat(locale(), opts);
-  const a = new Date(start); const b = new Date(end);
-  try { return f.formatRange(a, b); } catch { return f.format(a) + ' – ' + f.format(b); }
+function zoneLabel(zone, at, style) {
+  try {
+    const part = new Intl.DateTimeFormat(locale(), { timeZone: zone, timeZoneName: style }).formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part ? part.value : zone;
+  } catch { return zone; }
 }
 
-/** Only the time part, for cards grouped under a day heading. */
+function parts(zone) {
+  const z = safeZone(zone);
+  return {
+    date: new Intl.DateTimeFormat(locale(), { timeZone: z, weekday: 'short', day: 'numeric', month: i18n.lang === 'zh' ? 'long' : 'short' }),
+    time: new Intl.DateTimeFormat(locale(), { timeZone: z, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    key: new Intl.DateTimeFormat('en-CA', { timeZone: z })
+  };
+}
+
+/** "Sat 5 Dec 14:00–15:30 GMT+8" in the given zone, the zone always named (long: "China Standard Time"). */
+export function timeRange(start, end, zone, long = false) {
+  const a = new Date(start); const b = new Date(end || start);
+  const f = parts(zone);
+  const label = zoneLabel(safeZone(zone), a, long ? 'long' : 'short');
+  const sep = i18n.lang === 'zh' ? ' ' : ', ';
+  if (f.key.format(a) === f.key.format(b)) return `${f.date.format(a)}${sep}${f.time.format(a)}–${f.time.format(b)} ${label}`;
+  return `${f.date.format(a)}${sep}${f.time.format(a)} – ${f.date.format(b)}${sep}${f.time.format(b)} ${label}`;
+}
+
+/** Only the time part, for cards grouped under a day heading: "14:00–15:30 GMT+8". */
 export function timeOnly(start, end, zone) {
-  const f = new Intl.DateTimeFormat(locale(), { timeZone: safeZone(zone), hour: '2-digit', minute: '2-digit',
-    hourCycle: 'h23', timeZoneName: 'short' });
-  const a = new Date(start); const b = new Date(end);
-  const sameDay = new Intl.DateTimeFormat('en-CA', { timeZone: safeZone(zone) });
-  if (sameDay.format(a) !== sameDay.format(b)) return timeRange(start, end, zone);
-  try { return f.formatRange(a, b); } catch { return f.format(a) + ' – ' + f.format(b); }
+  const a = new Date(start); const b = new Date(end || start);
+  const f = parts(zone);
+  if (f.key.format(a) !== f.key.format(b)) return timeRange(start, end, zone);
+  return `${f.time.format(a)}–${f.time.format(b)} ${zoneLabel(safeZone(zone), a, 'short')}`;
 }
 
 /** A local date "2026-12-05" as "Saturday 5 December". */

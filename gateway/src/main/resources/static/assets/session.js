@@ -44,9 +44,9 @@ export async function render(main, ctx) {
   const sameOffset = offsetOf(mine, start) === offsetOf(s.timeZone, start);
   const when = h('div', {}, h('dt', {}, t('when')),
     h('dd', {}, h('span', { class: 'zone' }, t('sessionTime') + ' · ' + zoneName(s.timeZone, start)), h('br'),
-      timeRange(s.start, s.end, s.timeZone, true)),
+      timeRange(s.start, s.end, s.timeZone)),
     h('dd', {}, h('span', { class: 'zone' }, t('yourTime') + ' · ' + zoneName(mine, start)), h('br'),
-      sameOffset ? t('sameZone') : timeRange(s.start, s.end, mine, true)));
+      sameOffset ? t('sameZone') : timeRange(s.start, s.end, mine)));
 
   const venue = venueText(s.venue);
   const where = h('div', {}, h('dt', {}, t('where')),
