@@ -3,7 +3,7 @@
 // #/me/registrations, #/me/profile. Views other than the programme are loaded on first use.
 import { h, $, toast, fill } from './assets/dom.js';
 import { i18n, t, setLang } from './assets/i18n.js';
-import { auth, initAuth, onAuthChange, signIn, signOut, signUp, canSignUp, takeReturnTo } from './assets/auth.js';
+import { auth, initAuth, onAuthChange, signIn, signOut, signUp, canSignUp, canSignIn, takeReturnTo } from './assets/auth.js';
 import { describe } from './assets/api.js';
 import * as programme from './assets/programme.js';
 
@@ -89,8 +89,8 @@ function renderAccount() {
   } else if (auth.mode === 'unknown') {
     fill(box);
   } else {
-    fill(box, 
-      h('button', { type: 'button', class: 'ghost', onclick: () => openSignIn() }, t('signIn')),
+    fill(box,
+      canSignIn() ? h('button', { type: 'button', class: 'ghost', onclick: () => openSignIn() }, t('signIn')) : null,
       canSignUp() ? h('button', { type: 'button', class: 'ghost', onclick: signUp }, t('signUp')) : null);
   }
 }
@@ -134,6 +134,12 @@ function openSignIn() {
 
 function start() {
   applyStaticTexts();
+  // Back from a sign-in that did not complete (cancelled, refused): say so, and drop the marker from the address.
+  const query = new URLSearchParams(location.search);
+  if (query.has('signInError')) {
+    toast(t('signInFailed'), 'error');
+    history.replaceState(null, '', location.pathname + (location.hash || ''));
+  }
   $('#lang-switch').addEventListener('click', () => {
     setLang(i18n.lang === 'zh' ? 'en' : 'zh');
     applyStaticTexts();

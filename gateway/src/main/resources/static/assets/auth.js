@@ -9,7 +9,8 @@
 import { api, useCredentials } from './api.js';
 import { i18n } from './i18n.js';
 
-export const auth = { mode: 'unknown', signedIn: false, user: null, signInUrl: null, signUpUrl: null };
+export const auth = { mode: 'unknown', signedIn: false, user: null, signInUrl: null, signUpUrl: null,
+  signOutUrl: '/auth/logout' };
 let token = null;
 const listeners = new Set();
 export const onAuthChange = (fn) => listeners.add(fn);
@@ -49,8 +50,9 @@ export async function initAuth() {
     auth.signedIn = me.signedIn;
     auth.user = me.signedIn ? { sub: me.sub, name: me.name, email: me.email, locale: me.locale, roles: me.roles || [] }
       : null;
-    auth.signInUrl = me.signInUrl || '/oauth2/authorization/keycloak';
+    auth.signInUrl = me.signInUrl || null; // null: no identity provider configured
     auth.signUpUrl = me.signUpUrl || null;
+    auth.signOutUrl = me.signOutUrl || '/auth/logout';
   } else {
     auth.mode = 'dev';
     auth.signedIn = false;
@@ -59,13 +61,19 @@ export async function initAuth() {
   return auth;
 }
 
-const withLang = (url) => url + (url.includes('?') ? '&' : '?') + 'lang=' + i18n.lang;
+/** The provider's page in the portal's language, coming back to the page the visitor is on (return=/#/…). */
+function providerUrl(url) {
+  const u = new URL(url, location.origin);
+  u.searchParams.set('lang', i18n.lang);
+  u.searchParams.set('return', '/' + (location.hash || ''));
+  return u.pathname + u.search;
+}
 
 /** BFF: navigate to the identity provider. Dev: resolves after a token was issued for the given user. */
 export async function signIn(devUser) {
   if (auth.mode === 'bff') {
-    sessionStorage.setItem('eduweek.returnTo', location.hash || '#/');
-    location.assign(withLang(auth.signInUrl));
+    try { sessionStorage.setItem('eduweek.returnTo', location.hash || '#/'); } catch { /* ignore */ }
+    location.assign(providerUrl(auth.signInUrl));
     return;
   }
   const body = { sub: devUser.sub, name: devUser.name || devUser.sub, locale: i18n.lang, roles: ['PARTICIPANT'] };
@@ -77,19 +85,25 @@ export async function signIn(devUser) {
 }
 
 export function signUp() {
-  if (auth.mode === 'bff' && auth.signUpUrl) location.assign(withLang(auth.signUpUrl));
+  if (auth.mode === 'bff' && auth.signUpUrl) location.assign(providerUrl(auth.signUpUrl));
 }
 
 export const canSignUp = () => auth.mode === 'bff' && !!auth.signUpUrl;
+export const canSignIn = () => auth.mode === 'dev' || (auth.mode === 'bff' && !!auth.signInUrl);
 
 export async function signOut() {
   if (auth.mode === 'bff') {
+    // Accept: application/json → 200 {"redirectUrl"}: the provider's end-session page (a fetch cannot follow a
+    // redirect to another origin), which comes back to the portal's home.
     const xsrf = cookie('XSRF-TOKEN');
+    let next = '/';
     try {
-      await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin', redirect: 'manual',
-        headers: xsrf ? { 'X-XSRF-TOKEN': xsrf } : {} });
+      const r = await fetch(auth.signOutUrl, { method: 'POST', credentials: 'same-origin', redirect: 'manual',
+        headers: { Accept: 'application/json', ...(xsrf ? { 'X-XSRF-TOKEN': xsrf } : {}) } });
+      const body = r.ok ? await r.json().catch(() => null) : null;
+      if (body && typeof body.redirectUrl === 'string' && /^(\/(?!\/)|https?:\/\/)/.test(body.redirectUrl)) next = body.redirectUrl;
     } catch { /* the navigation below shows the signed-out state either way */ }
-    location.assign('/');
+    location.assign(next);
     return;
   }
   token = null;
@@ -100,7 +114,9 @@ export async function signOut() {
 
 /** Where to go back to after a BFF sign-in (the hash the user was on). */
 export function takeReturnTo() {
-  const r = sessionStorage.getItem('eduweek.returnTo');
-  sessionStorage.removeItem('eduweek.returnTo');
-  return r;
+  try {
+    const r = sessionStorage.getItem('eduweek.returnTo');
+    sessionStorage.removeItem('eduweek.returnTo');
+    return r;
+  } catch { return null; }
 }

@@ -7,7 +7,7 @@ const TEXT = {
     switchLang: '中文', switchLangLabel: 'Switch to Chinese',
     signIn: 'Sign in', signUp: 'Sign up', signOut: 'Sign out', signedInAs: 'Signed in as {0}',
     devSignInTitle: 'Development sign-in', devSignInHint: 'Local profile only: the dev identity provider issues a token for any user id. The token is kept in this page only.',
-    userId: 'User id', displayName: 'Name', cancelAction: 'Close', signInUnavailable: 'Sign-in is not available right now.',
+    userId: 'User id', displayName: 'Name', signInFailed: 'Sign-in did not complete. Please try again.', cancelAction: 'Close', signInUnavailable: 'Sign-in is not available right now.',
     apiDocs: 'API documentation', footerNote: 'eduweek — the International Education Week platform',
     loading: 'Loading…', retry: 'Try again', offline: 'The server could not be reached. Check your connection.',
     notFound: 'Not found', notFoundText: 'There is no such page.', backToProgramme: 'Back to the programme',
@@ -17,6 +17,7 @@ const TEXT = {
     audience: 'Audience', any: 'Any', showPast: 'Show past sessions', clearFilters: 'Clear filters',
     results: { one: '{n} session', other: '{n} sessions' }, noResults: 'No session matches these filters.',
     pastHidden: { one: '{n} past session hidden', other: '{n} past sessions hidden' },
+    allPast: { one: 'The session found here has ended.', other: 'All {n} sessions found here have ended.' },
     ended: 'Ended', cancelledSession: 'Cancelled', details: 'Details',
     ONLINE: 'Online', OFFLINE: 'On campus', HYBRID: 'Hybrid (online and on campus)', HYBRID_short: 'Hybrid',
     IN_PERSON: 'In person', seatOnline: 'Online', seatInPerson: 'In person',
@@ -68,7 +69,7 @@ const TEXT = {
     levelHint: 'For the teacher English classes, e.g. basic, advanced, management.', notSet: 'Not set',
     save: 'Save', saved: 'Profile saved.', fixErrors: 'Please correct the marked fields.',
     deviceZone: 'This device ({0})', signInForPage: 'Sign in to see this page.',
-    errorOn: '{0}: {1}'
+    errorOn: '{0}: {1}', pair: '{0}: {1}'
   },
   zh: {
     siteName: '国际教育周', skip: '跳到主要内容', menu: '主菜单',
@@ -76,7 +77,7 @@ const TEXT = {
     switchLang: 'English', switchLangLabel: '切换到英文',
     signIn: '登录', signUp: '注册', signOut: '退出登录', signedInAs: '已登录：{0}',
     devSignInTitle: '开发环境登录', devSignInHint: '仅限本地环境：开发身份服务可为任意用户名签发令牌，令牌只保存在本页面中。',
-    userId: '用户名', displayName: '姓名', cancelAction: '关闭', signInUnavailable: '暂时无法登录。',
+    userId: '用户名', displayName: '姓名', signInFailed: '登录未完成，请重试。', cancelAction: '关闭', signInUnavailable: '暂时无法登录。',
     apiDocs: 'API 文档', footerNote: 'eduweek —— 国际教育周平台',
     loading: '加载中…', retry: '重试', offline: '无法连接服务器，请检查网络。',
     notFound: '未找到', notFoundText: '没有这个页面。', backToProgramme: '返回日程',
@@ -85,6 +86,7 @@ const TEXT = {
     audience: '对象', any: '不限', showPast: '显示已结束的场次', clearFilters: '清除筛选',
     results: { other: '共 {n} 场' }, noResults: '没有符合筛选条件的场次。',
     pastHidden: { other: '已隐藏 {n} 场已结束的场次' },
+    allPast: { other: '这里找到的 {n} 场都已结束。' },
     ended: '已结束', cancelledSession: '已取消', details: '详情',
     ONLINE: '线上', OFFLINE: '线下', HYBRID: '线上线下结合', HYBRID_short: '线上线下',
     IN_PERSON: '现场', seatOnline: '线上', seatInPerson: '现场',
@@ -133,7 +135,7 @@ const TEXT = {
     levelHint: '用于教师英语班，例如 basic、advanced、management。', notSet: '未设置',
     save: '保存', saved: '个人资料已保存。', fixErrors: '请更正标出的字段。',
     deviceZone: '本设备（{0}）', signInForPage: '请先登录再查看此页面。',
-    errorOn: '{0}：{1}'
+    errorOn: '{0}：{1}', pair: '{0}：{1}'
   }
 };
 

@@ -61,8 +61,8 @@ export function languageText(code) {
 export function capacityText(s) {
   const c = s.capacity || {};
   const parts = [];
-  if (s.mode !== 'ONLINE' && c.inPerson) parts.push((s.mode === 'HYBRID' ? t('seatInPerson') + ': ' : '') + tn('places', c.inPerson));
-  if (s.mode !== 'OFFLINE' && c.online) parts.push((s.mode === 'HYBRID' ? t('seatOnline') + ': ' : '') + tn('places', c.online));
+  if (s.mode !== 'ONLINE' && c.inPerson) parts.push(s.mode === 'HYBRID' ? t('pair', t('seatInPerson'), tn('places', c.inPerson)) : tn('places', c.inPerson));
+  if (s.mode !== 'OFFLINE' && c.online) parts.push(s.mode === 'HYBRID' ? t('pair', t('seatOnline'), tn('places', c.online)) : tn('places', c.online));
   return parts.join(' · ');
 }
 
@@ -129,6 +129,12 @@ export async function render(main, ctx) {
     const shown = state.past ? items : items.filter((s) => !isPast(s, now));
     const summary = tn('results', shown.length) + (hiddenPast ? ' · ' + tn('pastHidden', hiddenPast) : '');
     resultsStatus.textContent = summary;
+    if (!shown.length && hiddenPast) {
+      // Everything found is over (a past edition): say so and offer it, rather than an empty page.
+      fill(list, h('div', { class: 'notice' }, h('p', {}, tn('allPast', hiddenPast)),
+        h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => { pastBox.click(); pastBox.focus(); } }, t('showPast')))));
+      return;
+    }
     if (!shown.length) { fill(list, h('p', { class: 'empty' }, t('noResults'))); return; }
     const byDay = new Map();
     for (const s of shown) {
@@ -235,7 +241,7 @@ function card(s, now) {
     h('p', { class: 'when' }, timeOnly(s.start, s.end, s.timeZone), flags.length ? ' ' : null, flags),
     h('p', { class: 'where' }, h('span', { class: 'mode mode-' + s.mode }, modeLabel(s.mode, true)),
       venue ? ' ' + venue : null),
-    h('p', { class: 'meta' }, [capacityText(s), t('forAudience') + ': ' + audienceText(s.audience),
+    h('p', { class: 'meta' }, [capacityText(s), t('pair', t('forAudience'), audienceText(s.audience)),
       languageText(s.language)].filter(Boolean).join(' · ')),
     past || cancelled ? null : h('p', { class: 'free', 'data-seats': s.id, 'data-mode': s.mode }));
 }
@@ -243,8 +249,10 @@ function card(s, now) {
 /** "12 seats free" (one mode) or "In person: Full · Online: 3 seats free" (hybrid). */
 export function freeText(a, mode) {
   const seats = (a.seats || []).filter((x) => (mode === 'HYBRID' ? true : mode === 'ONLINE' ? x.seatMode === 'ONLINE' : x.seatMode === 'IN_PERSON'));
-  return seats.map((x) => (seats.length > 1 ? (x.seatMode === 'ONLINE' ? t('seatOnline') : t('seatInPerson')) + ': ' : '')
-    + (x.free > 0 ? tn('freeSeats', x.free) : t('full') + (x.waiting ? ' (' + tn('waiting', x.waiting) + ')' : ''))).join(' · ');
+  return seats.map((x) => {
+    const text = x.free > 0 ? tn('freeSeats', x.free) : t('full') + (x.waiting ? ' (' + tn('waiting', x.waiting) + ')' : '');
+    return seats.length > 1 ? t('pair', x.seatMode === 'ONLINE' ? t('seatOnline') : t('seatInPerson'), text) : text;
+  }).join(' · ');
 }
 
 /**

@@ -4,7 +4,7 @@ import { api, describe, ApiError } from './api.js';
 import { i18n, t, tn, timeRange, venueText, viewerZone, zoneName, clock, pick, locale } from './i18n.js';
 import { cached, modeLabel, audienceText, languageText, capacityText } from './programme.js';
 import { watchSeats } from './seats.js';
-import { canSignUp, signUp } from './auth.js';
+import { signInPrompt } from './ui.js';
 
 const ACTIVE = (r) => r.status === 'CONFIRMED' || r.status === 'WAITLISTED';
 const seatModesOf = (s) => (s.mode === 'HYBRID' ? ['IN_PERSON', 'ONLINE'] : s.mode === 'ONLINE' ? ['ONLINE'] : ['IN_PERSON']);
@@ -144,7 +144,7 @@ export async function render(main, ctx) {
         seatList.append(h('li', {}, h('span', {}, seatLabel(seat.seatMode)), line.value, line.of));
       }
       if (line.value.textContent !== text) {
-        if (!first) changes.push(seatLabel(seat.seatMode) + ': ' + text);
+        if (!first) changes.push(t('pair', seatLabel(seat.seatMode), text));
         line.value.textContent = text;
       }
       line.of.textContent = tn('places', seat.capacity);
@@ -256,11 +256,7 @@ export async function render(main, ctx) {
     updateForm();
   };
 
-  const showSignedOut = () => {
-    fill(regBox, regTitle(),
-      h('p', {}, h('button', { type: 'button', onclick: () => ctx.openSignIn() }, t('signInToRegister'))),
-      canSignUp() ? h('p', {}, t('noAccount'), ' ', h('button', { type: 'button', class: 'secondary', onclick: signUp }, t('signUp'))) : null);
-  };
+  const showSignedOut = () => fill(regBox, regTitle(), signInPrompt(ctx, t('signInToRegister')));
 
   (async () => {
     await ctx.ready;

@@ -1,7 +1,7 @@
 // Shared pieces of the signed-in views: the confirmation dialog and the "sign in first" prompt.
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { canSignUp, signUp } from './auth.js';
+import { canSignUp, canSignIn, signUp } from './auth.js';
 
 /**
  * A modal <dialog>: focus starts on the safe choice ("keep"), Escape keeps, focus returns to the opener.
@@ -27,8 +27,9 @@ export function confirmDialog({ title, text, confirm, keep, opener }) {
   });
 }
 
-export function signInPrompt(ctx) {
-  return h('div', { class: 'notice' }, h('p', {}, t('signInForPage')),
+export function signInPrompt(ctx, why) {
+  if (!canSignIn()) return h('div', { class: 'notice' }, h('p', {}, t('signInUnavailable')));
+  return h('div', { class: 'notice' }, h('p', {}, why || t('signInForPage')),
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => ctx.openSignIn() }, t('signIn')),
       canSignUp() ? h('button', { type: 'button', class: 'secondary', onclick: signUp }, t('signUp')) : null));
 }
