@@ -57,7 +57,7 @@ const TEXT = {
     registerAgain: 'Register again', cancelledOn: 'Cancelled {0}',
     calendarFeed: 'Calendar subscription', calendarFeedText: 'A private address your calendar app can subscribe to; it lists the sessions you registered for. Anyone with the address can read it, so revoke it if it leaks.',
     createFeed: 'Create calendar address', rotateFeed: 'Replace with a new address', revokeFeed: 'Revoke',
-    copy: 'Copy', copied: 'Copied.', feedAddress: 'Calendar address', feedRevoked: 'Calendar address revoked.',
+    copy: 'Copy', copied: 'Copied.', subscribe: 'Open in calendar app', feedSince: 'Active since {0}. The address is shown only when it is made; replace it to see a new one.', feedAddress: 'Calendar address', feedRevoked: 'Calendar address revoked.',
     feedUnavailable: 'Personal subscriptions are not available yet. Download your sessions once instead:',
     downloadCalendar: 'Download my sessions (.ics)',
     // profile
@@ -124,7 +124,7 @@ const TEXT = {
     registerAgain: '重新报名', cancelledOn: '取消于 {0}',
     calendarFeed: '日历订阅', calendarFeedText: '一个供日历应用订阅的私人地址，列出您报名的场次。任何拿到地址的人都能读取，如泄露请撤销。',
     createFeed: '创建日历地址', rotateFeed: '更换为新地址', revokeFeed: '撤销',
-    copy: '复制', copied: '已复制。', feedAddress: '日历地址', feedRevoked: '日历地址已撤销。',
+    copy: '复制', copied: '已复制。', subscribe: '在日历应用中打开', feedSince: '自 {0} 起有效。地址只在创建时显示；如需查看，请更换为新地址。', feedAddress: '日历地址', feedRevoked: '日历地址已撤销。',
     feedUnavailable: '暂不支持个人订阅，可以先下载您的场次：',
     downloadCalendar: '下载我的场次（.ics）',
     profileIntro: '报名时会核对您的对象和级别。带 * 的为必填项。',

@@ -186,19 +186,22 @@ export async function render(main, ctx) {
     };
     const parts = [heading, h('p', { class: 'hint' }, t('calendarFeedText'))];
     if (feed.link) {
+      // `path` is the address on the portal's own origin (the absolute `url` is as the service saw the request).
+      const url = feed.link.path ? location.origin + feed.link.path : feed.link.url;
+      const webcal = url.replace(/^https?:/, 'webcal:');
       const fid = nextId('feed');
-      const input = h('input', { id: fid, class: 'feed-url', readonly: true, value: feed.link.url, spellcheck: 'false' });
+      const input = h('input', { id: fid, class: 'feed-url', readonly: true, value: url, spellcheck: 'false' });
       input.addEventListener('focus', () => input.select());
       parts.push(h('div', { class: 'field' }, h('label', { for: fid }, t('feedAddress')), input),
         h('div', { class: 'actions' },
           h('button', { type: 'button', onclick: async () => {
-            try { await navigator.clipboard.writeText(feed.link.url); } catch { input.select(); document.execCommand('copy'); }
+            try { await navigator.clipboard.writeText(url); } catch { input.select(); document.execCommand('copy'); }
             toast(t('copied')); announce(t('copied'));
           } }, t('copy')),
-          feed.link.webcalUrl ? h('a', { class: 'button secondary', href: feed.link.webcalUrl }, 'webcal://') : null));
+          h('a', { class: 'button secondary', href: webcal }, t('subscribe'))));
     }
     if (feed.state && feed.state.active) {
-      if (!feed.link && feed.state.createdAt) parts.push(h('p', {}, dateTime(feed.state.createdAt)));
+      if (!feed.link && feed.state.createdAt) parts.push(h('p', {}, t('feedSince', dateTime(feed.state.createdAt))));
       parts.push(h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'secondary', onclick: act('POST') }, t('rotateFeed')),
         h('button', { type: 'button', class: 'danger', onclick: act('DELETE') }, t('revokeFeed'))));
