@@ -98,7 +98,7 @@ export async function render(main, ctx) {
     }
     if (r.status !== 'CANCELLED' && !started) {
       actions.push(h('button', { type: 'button', class: 'secondary', onclick: (ev) => cancel(r, title, ev.currentTarget) },
-        t('cancelRegistration')));
+        r.status === 'WAITLISTED' ? t('leaveWaitlist') : t('cancelRegistration')));
     }
     if (r.status === 'CANCELLED' && !started && (!s || s.status !== 'CANCELLED')) {
       actions.push(h('a', { class: 'button secondary', href: '#/sessions/' + encodeURIComponent(r.sessionId) }, t('registerAgain')));
