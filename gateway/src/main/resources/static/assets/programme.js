@@ -257,7 +257,7 @@ export function freeText(a, mode) {
 
 /**
  * Free seats on the cards in view. Only when the seats API is known to answer this visitor (signed in, or it
- * answered on a session page in this tab): a cold anonymous visit makes no call that could fail.
+ * answered an anonymous visitor on a session page in this tab): a cold anonymous visit makes no call that could fail.
  */
 // Set to true once anonymous GET .../availability is on main (portal-api branch): then every visitor sees free seats
 // on the cards from the first load.
