@@ -30,11 +30,18 @@ let cleanup = null;
 let renderCount = 0;
 let firstRender = true;
 let authReady = Promise.resolve();
+let shown = null; // the route on screen: {name, hash, id}
+const scrolls = new Map(); // programme URL → scroll position when left
 
 async function render() {
   const route = parseRoute();
   const main = $('#main');
   const mine = ++renderCount;
+  // Leaving the programme: keep where the reader was, to come back to the same place in the list.
+  if (shown && shown.name === 'programme' && route.name !== 'programme') scrolls.set(shown.hash, window.scrollY);
+  const previous = shown;
+  const current = { name: route.name, hash: location.hash || '#/', id: route.id };
+  shown = current;
   if (cleanup) { try { cleanup(); } catch { /* a view's timers only */ } cleanup = null; }
   document.querySelectorAll('#nav a').forEach((a) => {
     if (a.dataset.route === route.name) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
@@ -48,7 +55,8 @@ async function render() {
   try {
     const view = await views[route.name]();
     if (mine !== renderCount) return;
-    const ctx = { route, auth, ready: authReady, isCurrent: () => mine === renderCount, openSignIn };
+    const ctx = { route, auth, ready: authReady, isCurrent: () => mine === renderCount, openSignIn, previous,
+      remember: (hash) => { current.hash = hash; } };
     cleanup = await view.render(main, ctx) || null;
     if (mine !== renderCount) { if (cleanup) cleanup(); cleanup = null; return; }
   } catch (e) {
@@ -56,17 +64,27 @@ async function render() {
     fill(main, h('h1', { tabindex: '-1' }, t('siteName')), h('p', { class: 'error' }, describe(e)),
       h('p', {}, h('button', { type: 'button', onclick: render }, t('retry'))));
   }
+  // Back from a session to the programme: the same place in the list, focus on the session's own link.
+  if (route.name === 'programme' && previous && previous.name === 'session' && scrolls.has(current.hash)) {
+    const link = main.querySelector(`a[href="#/sessions/${CSS.escape(encodeURIComponent(previous.id))}"]`);
+    finish(main, link, scrolls.get(current.hash));
+    return;
+  }
   finish(main);
 }
 
-/** One h1 per page: name the document after it; after an in-page navigation, move focus to it. */
-function finish(main) {
+/**
+ * One h1 per page: name the document after it; after an in-page navigation, move focus to it (or to the given
+ * element, at the given scroll position).
+ */
+function finish(main, focusTarget, scrollY) {
   const h1 = main.querySelector('h1');
   document.title = (h1 ? h1.textContent + ' — ' : '') + 'eduweek';
-  if (!firstRender && h1) {
-    h1.setAttribute('tabindex', '-1');
-    h1.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
+  const target = focusTarget || h1;
+  if (!firstRender && target) {
+    if (target === h1) h1.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+    window.scrollTo({ top: scrollY || 0, behavior: 'instant' });
   }
   firstRender = false;
 }

@@ -98,6 +98,7 @@ export async function render(main, ctx) {
     if (state.past) q.set('past', '1');
     const hash = '#/' + (q.toString() ? '?' + q : '');
     if (location.hash !== hash) history.replaceState(null, '', hash);
+    ctx.remember(hash);
     clear.hidden = !FILTERS.some((k) => state[k]) && !state.past;
   };
 
@@ -189,10 +190,8 @@ export async function render(main, ctx) {
   const pastBox = h('input', { type: 'checkbox', id: pastId, checked: state.past,
     onchange: (ev) => { state.past = ev.target.checked; load(); } });
   const clear = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => {
-    FILTERS.forEach((k) => { state[k] = ''; });
-    state.past = false;
-    ctx.route.params = new URLSearchParams();
-    render(main, ctx).then(() => announce(t('clearFilters')));
+    announce(t('clearFilters'));
+    location.hash = edition && params.get('edition') ? '#/?edition=' + encodeURIComponent(edition.id) : '#/';
   } }, t('clearFilters'));
 
   const details = h('details', { class: 'filters', open: filtersOpen,

@@ -17,6 +17,9 @@ function offsetOf(zone, at) {
   } catch { return zone; }
 }
 
+/** Back to the programme as it was left (its filters), else its start. */
+const backHref = (ctx) => (ctx.previous && ctx.previous.name === 'programme' ? ctx.previous.hash : '#/');
+
 export async function render(main, ctx) {
   const id = ctx.route.id;
   let s;
@@ -24,7 +27,7 @@ export async function render(main, ctx) {
     s = await api('/api/schedule/sessions/' + encodeURIComponent(id));
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
-      fill(main, h('p', {}, h('a', { class: 'back', href: '#/' }, '← ' + t('backToProgramme'))),
+      fill(main, h('p', {}, h('a', { class: 'back', href: backHref(ctx) }, '← ' + t('backToProgramme'))),
         h('h1', {}, t('notFound')), h('p', {}, describe(e)));
       return null;
     }
@@ -69,7 +72,7 @@ export async function render(main, ctx) {
     + '/calendar.ics?lang=' + i18n.lang, download: id + '.ics' }, t('addToCalendar')));
 
   fill(main,
-    h('p', {}, h('a', { class: 'back', href: '#/' }, '← ' + t('backToProgramme'))),
+    h('p', {}, h('a', { class: 'back', href: backHref(ctx) }, '← ' + t('backToProgramme'))),
     h('h1', {}, title),
     cancelled ? h('div', { class: 'notice bad' }, h('p', {}, t('sessionCancelledText')),
       s.cancelReason ? h('p', {}, t('reason', s.cancelReason)) : null) : null,
