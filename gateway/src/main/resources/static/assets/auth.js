@@ -4,8 +4,9 @@
 // and, on POST/PUT/DELETE, X-XSRF-TOKEN = the XSRF-TOKEN cookie. Sign-in and sign-up navigate to the URLs /auth/me
 // gives; sign-out is POST /auth/logout. The page never sees a token.
 //
-// Dev mode (local profile before the BFF exists: /auth/me does not answer 200): a token from the dev identity
-// provider (POST /api/auth/dev-token), kept in memory only, sent as a bearer token.
+// Dev mode (/auth/me does not answer, or answers that no identity provider is configured, as in the local profile
+// without one): a token from the dev identity provider (POST /api/auth/dev-token), kept in memory only, sent as a
+// bearer token.
 import { api, useCredentials } from './api.js';
 import { i18n } from './i18n.js';
 
@@ -45,7 +46,9 @@ export async function initAuth() {
       cache: 'no-store' });
     if (r.ok) me = await r.json().catch(() => null);
   } catch { /* offline: treated like no BFF */ }
-  if (me && typeof me.signedIn === 'boolean') {
+  // The BFF answers even without an identity provider, then with signInUrl null: the local profile's dev tokens
+  // are the way in there.
+  if (me && typeof me.signedIn === 'boolean' && (me.signedIn || me.signInUrl)) {
     auth.mode = 'bff';
     auth.signedIn = me.signedIn;
     auth.user = me.signedIn ? { sub: me.sub, name: me.name, email: me.email, locale: me.locale, roles: me.roles || [] }
