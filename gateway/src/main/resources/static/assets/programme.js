@@ -254,18 +254,9 @@ export function freeText(a, mode) {
   }).join(' · ');
 }
 
-/**
- * Free seats on the cards in view. Only when the seats API is known to answer this visitor (signed in, or it
- * answered an anonymous visitor on a session page in this tab): a cold anonymous visit makes no call that could fail.
- */
-// Set to true once anonymous GET .../availability is on main (portal-api branch): then every visitor sees free seats
-// on the cards from the first load.
-const ANONYMOUS_SEATS = false;
-
+/** Free seats on the cards in view, for every visitor (the seats are public), fetched as cards scroll into view. */
 function observeSeats(list, ctx) {
-  let known = ANONYMOUS_SEATS;
-  try { known = known || sessionStorage.getItem('eduweek.seats') === 'ok'; } catch { /* ignore */ }
-  if (!(known || ctx.auth.signedIn) || !('IntersectionObserver' in window)) return null;
+  if (!('IntersectionObserver' in window)) return null;
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) {
       if (!e.isIntersecting) continue;

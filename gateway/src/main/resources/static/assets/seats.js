@@ -8,7 +8,7 @@ const POLL_MS = 15000;
  * watchSeats(sessionId, onUpdate(availability|null)) → stop(). onUpdate(null) once when the API is not available
  * (then nothing more happens).
  */
-export function watchSeats(sessionId, onUpdate, anonymous = false) {
+export function watchSeats(sessionId, onUpdate) {
   const base = '/api/registrations/sessions/' + encodeURIComponent(sessionId) + '/availability';
   let stopped = false;
   let timer = null;
@@ -17,8 +17,6 @@ export function watchSeats(sessionId, onUpdate, anonymous = false) {
 
   const deliver = (a) => {
     if (stopped || !a) return;
-    // Remember that the seats answer visitors who are not signed in (the programme's cards then ask too).
-    if (anonymous) { try { sessionStorage.setItem('eduweek.seats', 'ok'); } catch { /* ignore */ } }
     if (typeof a.sequence === 'number' && a.sequence < lastSequence) return; // an older answer arriving late
     if (typeof a.sequence === 'number') lastSequence = a.sequence;
     onUpdate(a);

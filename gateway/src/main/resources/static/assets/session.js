@@ -156,7 +156,7 @@ export async function render(main, ctx) {
     if (changes.length) announce(changes.join('. '));
     renderForm();
   };
-  if (!ended && !cancelled) ctx.ready.then(() => { if (ctx.isCurrent()) seatWatch = watchSeats(id, showSeats, !ctx.auth.signedIn); });
+  if (!ended && !cancelled) ctx.ready.then(() => { if (ctx.isCurrent()) seatWatch = watchSeats(id, showSeats); });
   else fill(seatsBox, h('h2', { id: 'seats-h' }, t('seats')), h('p', {}, capacityText(s)));
 
   // Registration.
