@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * The one folder that holds every piece of local state. {@code --reset} wipes it, but only when it carries our marker
  * file (or is empty), so a mistyped {@code --data /home/me} cannot delete someone's files.
  */
-final class DataFolder {
+public final class DataFolder {
 
     static final String MARKER = ".eduweek-data";
 
@@ -43,7 +43,7 @@ final class DataFolder {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
