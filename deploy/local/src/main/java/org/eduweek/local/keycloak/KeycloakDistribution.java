@@ -43,7 +43,7 @@ public final class KeycloakDistribution {
     private final String version;
     private final Path home;
 
-    private KeycloakDistribution(String version, Path home) {
+    KeycloakDistribution(String version, Path home) {
         this.version = version;
         this.home = home;
     }

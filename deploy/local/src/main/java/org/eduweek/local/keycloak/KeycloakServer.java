@@ -94,8 +94,11 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(s, home, java, builder.start(), logFile);
         server.process.onExit().thenAccept(p -> {
             if (!server.stopping) {
-                s.console().accept("!! Keycloak (pid " + p.pid() + ") exited with code " + p.exitValue() + "; see "
-                        + logFile);
+                // Ctrl-C in a terminal reaches kc.sh with the launcher, which passes it on: a stop, not a crash
+                int code = p.exitValue();
+                s.console().accept(code == 130 || code == 143 ? "Keycloak (pid " + p.pid() + ") stopped on a signal"
+                        : "!! Keycloak (pid " + p.pid() + ") exited unexpectedly with code " + code + "; see "
+                                + logFile);
             }
         });
         return server;
