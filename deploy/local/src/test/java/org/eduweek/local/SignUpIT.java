@@ -194,12 +194,23 @@ class SignUpIT {
 
     @Test
     @Order(4)
-    void theSignInPagesSpeakChinese() throws Exception {
+    void thePagesSpeakChineseAndTheLanguageChosenThereReachesTheServices() throws Exception {
+        SignInBrowser visitor = browser();
+        visitor.openSignIn("zh-Hans");
+        assertThat(visitor.page()).contains("lang=\"zh-Hans\"").contains("登录");
+        visitor.followLink("login-actions/registration");
+        assertThat(visitor.page()).contains("注册").contains("含国家代码");
+
         SignInBrowser browser = browser();
-        browser.openSignIn("zh-Hans");
-        assertThat(browser.page()).contains("lang=\"zh-Hans\"").contains("登录");
-        browser.followLink("login-actions/registration");
-        assertThat(browser.page()).contains("注册").contains("含国家代码");
+        browser.openSignIn(null);
+        assertThat(browser.page()).contains("lang=\"en\"");
+        browser.followLink("kc_locale=zh-Hans");
+        assertThat(browser.page()).contains("lang=\"zh-Hans\"");
+        browser.submit(Map.of("username", email, "password", PASSWORD));
+        String token = browser.exchangeCode().path("access_token").asText();
+
+        assertThat(SignInBrowser.claims(token).path("locale").asText()).isEqualTo("zh-Hans");
+        assertThat(profile(token).path("language").asText()).as("read by its language").isEqualTo("zh");
     }
 
     @Test

@@ -34,7 +34,10 @@ import org.eduweek.local.launcher.JavaRuntime;
  */
 public final class KeycloakDistribution {
 
-    /** Build-time options: an H2 file per instance (its data folder), no management port (readiness is the realm's discovery document). */
+    /**
+     * Build-time options: an H2 file per instance (in its data folder), no management port (readiness is the realm's
+     * discovery document).
+     */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--health-enabled=false",
             "--metrics-enabled=false");
     private static final String MARKER = ".eduweek-built";

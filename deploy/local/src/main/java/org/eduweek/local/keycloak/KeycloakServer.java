@@ -61,7 +61,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.logFile = logFile;
     }
 
-    /** Prepares the distribution (first time only) and the instance's home, and starts the process; see {@link #awaitReady}. */
+    /** Prepares the distribution (first time only) and the instance's home, and starts it; see {@link #awaitReady}. */
     public static KeycloakServer start(Settings s) throws IOException, InterruptedException {
         JavaRuntime java = javaFor(s.javaHome());
         String version = KeycloakDistribution.builtVersion();

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class SignInBrowser {
     }
 
     /** Opens the authorization endpoint as the gateway's redirect would: Keycloak's login page. */
-    public String openSignIn(String locale) throws IOException, InterruptedException, java.security.GeneralSecurityException {
+    public String openSignIn(String locale) throws IOException, InterruptedException, GeneralSecurityException {
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
                 .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
         Map<String, String> query = new LinkedHashMap<>();
@@ -86,9 +87,12 @@ public final class SignInBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
-    /** Follows the link of the page whose href contains {@code part} (e.g. "login-actions/registration"). */
+    /**
+     * Follows the page's link (an {@code href}, or the {@code value} of a language menu's option) that contains
+     * {@code part}, e.g. "login-actions/registration" or "kc_locale=zh-Hans".
+     */
     public String followLink(String part) throws IOException, InterruptedException {
-        Matcher link = Pattern.compile("href=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"").matcher(page);
+        Matcher link = Pattern.compile("(?:href|value)=\"([^\"]*" + Pattern.quote(part) + "[^\"]*)\"").matcher(page);
         if (!link.find()) {
             throw new IllegalStateException("No link to " + part + " on the page titled " + title());
         }
