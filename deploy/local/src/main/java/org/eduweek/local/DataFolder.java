@@ -31,7 +31,7 @@ public final class DataFolder {
         Files.createDirectories(data);
         Path marker = data.resolve(MARKER);
         if (!Files.exists(marker)) {
-            Files.writeString(marker, "eduweek local data: kafka/ mongo/ mail/ sms/ idp/ logs/ apps/. Safe to delete when "
+            Files.writeString(marker, "eduweek local data: kafka/ mongo/ mail/ sms/ idp/ keycloak/ logs/ apps/. Safe to delete when "
                     + "eduweek is stopped (or start with --reset).\n");
         }
         return data;

@@ -112,7 +112,7 @@ public final class EduweekLocal {
     private static final String HELP = """
             Usage: java -jar deploy/local/target/eduweek-local.jar [options]
 
-              --reset            wipe the data folder first (Kafka, MongoDB, mail, SMS, keys, logs)
+              --reset            wipe the data folder first (Kafka, MongoDB, mail, SMS, keys, Keycloak accounts, logs)
               --demo             seed the demo programme, rebased to start in the near future
               --data DIR         data folder (default ./.eduweek/data, or EDUWEEK_DATA_DIR)
               --services a,b     start only these services (schedule, registration, notification, analytics, gateway)
