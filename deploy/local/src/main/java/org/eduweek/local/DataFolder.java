@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * The one folder that holds every piece of local state. {@code --reset} wipes it, but only when it carries our marker
  * file (or is empty), so a mistyped {@code --data /home/me} cannot delete someone's files.
  */
-final class DataFolder {
+public final class DataFolder {
 
     static final String MARKER = ".eduweek-data";
 
@@ -31,7 +31,7 @@ final class DataFolder {
         Files.createDirectories(data);
         Path marker = data.resolve(MARKER);
         if (!Files.exists(marker)) {
-            Files.writeString(marker, "eduweek local data: kafka/ mongo/ mail/ sms/ idp/ logs/ apps/. Safe to delete when "
+            Files.writeString(marker, "eduweek local data: kafka/ mongo/ mail/ sms/ idp/ keycloak/ logs/ apps/. Safe to delete when "
                     + "eduweek is stopped (or start with --reset).\n");
         }
         return data;
@@ -43,7 +43,7 @@ final class DataFolder {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {

@@ -8,8 +8,9 @@ import org.eduweek.local.launcher.Ports;
 import org.eduweek.local.launcher.ServiceProcess;
 
 /**
- * {@code java -jar deploy/local/target/eduweek-local.jar [--reset] [--demo] [--data DIR] [--services a,b] [--stack-only]}:
- * the embedded stack in this JVM, every service as a child JVM, a table of URLs, and a clean stop on Ctrl-C.
+ * {@code java -jar deploy/local/target/eduweek-local.jar [--reset] [--demo] [--data DIR] [--services a,b] [--stack-only]
+ * [--no-keycloak]}: the embedded stack in this JVM, Keycloak and every service as child processes, a table of URLs,
+ * and a clean stop on Ctrl-C.
  */
 public final class EduweekLocal {
 
@@ -69,6 +70,7 @@ public final class EduweekLocal {
                 case "--services" -> options.services(PlatformOptions.parseServices(value(args, ++i, arg)));
                 case "--stack-only" -> options.services(java.util.Set.of());
                 case "--gateway-last" -> options.gatewayLast(true);
+                case "--no-keycloak" -> options.keycloak(false);
                 case "--without" -> without(options, value(args, ++i, arg));
                 case "-h", "--help" -> {
                     System.out.println(HELP);
@@ -93,7 +95,9 @@ public final class EduweekLocal {
             switch (part.trim().toLowerCase(Locale.ROOT)) {
                 case "kafka" -> options.stackKafka(false);
                 case "mongo", "mongodb" -> options.stackMongo(false);
-                default -> throw new IllegalArgumentException("--without takes kafka and/or mongo, not " + part);
+                case "keycloak" -> options.keycloak(false);
+                default -> throw new IllegalArgumentException("--without takes kafka, mongo and/or keycloak, not "
+                        + part);
             }
         }
     }
@@ -108,22 +112,25 @@ public final class EduweekLocal {
     private static final String HELP = """
             Usage: java -jar deploy/local/target/eduweek-local.jar [options]
 
-              --reset            wipe the data folder first (Kafka, MongoDB, mail, SMS, keys, logs)
+              --reset            wipe the data folder first (Kafka, MongoDB, mail, SMS, keys, Keycloak accounts, logs)
               --demo             seed the demo programme, rebased to start in the near future
               --data DIR         data folder (default ./.eduweek/data, or EDUWEEK_DATA_DIR)
               --services a,b     start only these services (schedule, registration, notification, analytics, gateway)
-              --stack-only       start only the embedded stack (Kafka, MongoDB, SMTP, identity provider)
+              --stack-only       start only the embedded stack (Kafka, MongoDB, SMTP, identity providers)
               --gateway-last     start the gateway after the other services are UP
-              --without kafka,mongo  with --stack-only: leave these out (Docker Compose runs real ones)
+              --no-keycloak      no Keycloak (sign-in); dev tokens still work
+              --without kafka,mongo,keycloak  leave these out (Docker Compose runs real ones)
 
             Ports (env vars): GATEWAY_PORT 8080, SCHEDULE_PORT 8081, REGISTRATION_PORT 8082, NOTIFICATION_PORT 8083,
               ANALYTICS_PORT 8084, EDUWEEK_STACK_PORT 8090, EDUWEEK_KAFKA_PORT 9092, EDUWEEK_KAFKA_CONTROLLER_PORT 9093,
-              EDUWEEK_MONGO_PORT 27017, EDUWEEK_SMTP_PORT 2525.
+              EDUWEEK_MONGO_PORT 27017, EDUWEEK_SMTP_PORT 2525, EDUWEEK_KEYCLOAK_PORT 8180.
             Other env vars: EDUWEEK_DATA_DIR, EDUWEEK_HOME (checkout with the service jars), EDUWEEK_SERVICES,
               EDUWEEK_JAVA_HOME (JDK for the services; default: newest JDK 21+ found, else this one),
               EDUWEEK_JAVA_OPTS (extra JVM flags for the services), EDUWEEK_CDS=false (no class-data sharing archive), EDUWEEK_START_TIMEOUT (seconds, default 300),
               EDUWEEK_BIND_ADDRESS (stack HTTP and SMTP; default 127.0.0.1, 0.0.0.0 in a container),
               EDUWEEK_BACKGROUND_NICE (CPU niceness of notification and analytics, 0 = off; default 19),
-              JWT_ISSUER (default http://127.0.0.1:<stack port>), JWT_AUDIENCE (default eduweek).
+              JWT_ISSUER (default http://127.0.0.1:<stack port>), JWT_AUDIENCE (default eduweek),
+              EDUWEEK_KEYCLOAK=false (as --no-keycloak), KEYCLOAK_JAVA_HOME (JDK 17+ for Keycloak; default: newest
+              JDK 21+ found, else this one), EDUWEEK_CACHE_DIR (the unpacked Keycloak; default ~/.cache/eduweek).
             """;
 }

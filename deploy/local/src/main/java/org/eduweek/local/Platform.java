@@ -21,6 +21,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.eduweek.local.keycloak.KeycloakServer;
 import org.eduweek.local.launcher.AppLayout;
 import org.eduweek.local.launcher.JavaRuntime;
 import org.eduweek.local.launcher.Ports;
@@ -30,10 +31,11 @@ import org.eduweek.local.stack.EmbeddedStack;
 import org.eduweek.local.stack.StackPorts;
 
 /**
- * The running platform: the embedded stack in this JVM plus one child JVM per service. {@link #start} checks every port
- * first, starts the stack, starts the service jars, and waits until each {@code /actuator/health} is UP; anything that
- * fails on the way is stopped again. {@link #close} stops the services in reverse order, then the stack.
- * The launcher's main and the end-to-end tests both use this class.
+ * The running platform: the embedded stack in this JVM plus Keycloak and one child JVM per service. {@link #start}
+ * checks every port first, starts Keycloak (it takes longest) and the stack, starts the service jars, and waits until
+ * each {@code /actuator/health} is UP and Keycloak's realm answers; the gateway, the OpenID client of the portal,
+ * starts once Keycloak is ready. Anything that fails on the way is stopped again. {@link #close} stops the gateway,
+ * then the services and Keycloak, then the stack. The launcher's main and the end-to-end tests both use this class.
  */
 public final class Platform implements AutoCloseable {
 
@@ -48,19 +50,24 @@ public final class Platform implements AutoCloseable {
     private final Path dataDir;
     private final StackPorts stackPorts;
     private final Map<ServiceSpec, Integer> ports;
+    private final int keycloakPort;
     private final Consumer<String> console;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "eduweek-shutdown");
     private EmbeddedStack stack;
+    private volatile KeycloakServer keycloak;
+    private CompletableFuture<KeycloakServer> keycloakReady;
     private JavaRuntime java;
     private Duration startupTime;
-    private boolean closed;
+    private volatile boolean closed;
 
-    private Platform(PlatformOptions options, Path dataDir, StackPorts stackPorts, Map<ServiceSpec, Integer> ports) {
+    private Platform(PlatformOptions options, Path dataDir, StackPorts stackPorts, Map<ServiceSpec, Integer> ports,
+            int keycloakPort) {
         this.options = options;
         this.dataDir = dataDir;
         this.stackPorts = stackPorts;
         this.ports = ports;
+        this.keycloakPort = keycloakPort;
         this.console = options.console();
     }
 
@@ -68,7 +75,8 @@ public final class Platform implements AutoCloseable {
         Instant begin = Instant.now();
         // Ports before the data folder: a second launcher on a running one's ports must not --reset its data.
         Map<ServiceSpec, Integer> ports = new EnumMap<>(ServiceSpec.class);
-        StackPorts stackPorts = assignPorts(options, ports);
+        int[] keycloakPort = new int[1];
+        StackPorts stackPorts = assignPorts(options, ports, keycloakPort);
         Path repo = options.services().isEmpty() ? null : options.resolveRepoRoot();
         Map<ServiceSpec, Path> jars = new EnumMap<>(ServiceSpec.class);
         for (ServiceSpec spec : options.services()) {
@@ -80,7 +88,7 @@ public final class Platform implements AutoCloseable {
         }
         Path dataDir = DataFolder.prepare(options.dataDir(), options.reset());
         StackLogging.toFile(dataDir.resolve("logs").resolve("stack.log"));
-        Platform platform = new Platform(options, dataDir, stackPorts, ports);
+        Platform platform = new Platform(options, dataDir, stackPorts, ports, keycloakPort[0]);
         Runtime.getRuntime().addShutdownHook(platform.shutdownHook);
         try {
             platform.startAll(jars);
@@ -93,7 +101,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Checks the fixed ports (clear message naming the env var) and picks free ones where 0 was asked. */
-    private static StackPorts assignPorts(PlatformOptions o, Map<ServiceSpec, Integer> ports) {
+    private static StackPorts assignPorts(PlatformOptions o, Map<ServiceSpec, Integer> ports, int[] keycloakPort) {
         Map<String, int[]> wanted = new LinkedHashMap<>();
         Map<String, String> envVars = new LinkedHashMap<>();
         for (ServiceSpec spec : o.services()) {
@@ -111,6 +119,8 @@ public final class Platform implements AutoCloseable {
         envVars.put("MongoDB", "EDUWEEK_MONGO_PORT");
         wanted.put("SMTP", new int[] {o.smtpPort()});
         envVars.put("SMTP", "EDUWEEK_SMTP_PORT");
+        wanted.put("Keycloak", new int[] {o.keycloak() ? o.keycloakPort() : -o.keycloakPort()});
+        envVars.put("Keycloak", "EDUWEEK_KEYCLOAK_PORT");
         Set<Integer> used = new HashSet<>();
         for (Map.Entry<String, int[]> entry : wanted.entrySet()) {
             int port = entry.getValue()[0];
@@ -137,6 +147,7 @@ public final class Platform implements AutoCloseable {
         for (ServiceSpec spec : o.services()) {
             ports.put(spec, wanted.get(spec.module())[0]);
         }
+        keycloakPort[0] = wanted.get("Keycloak")[0];
         return new StackPorts(wanted.get("stack HTTP")[0], wanted.get("Kafka")[0], wanted.get("Kafka controller")[0],
                 wanted.get("MongoDB")[0], wanted.get("SMTP")[0]);
     }
@@ -154,17 +165,21 @@ public final class Platform implements AutoCloseable {
                 throw new CompletionException(e);
             }
         }, WAITERS)));
-        console.accept("Starting the embedded stack (Kafka, MongoDB, SMTP, identity provider) in " + dataDir);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        if (options.keycloak()) {
+            keycloakReady = CompletableFuture.supplyAsync(() -> startKeycloak(http), WAITERS);
+        }
+        console.accept("Starting the embedded stack (Kafka, MongoDB, SMTP, dev identity provider) in " + dataDir);
         Instant stackBegin = Instant.now();
         stack = EmbeddedStack.start(dataDir, stackPorts, issuer,
                 new EmbeddedStack.Parts(options.stackKafka(), options.stackMongo(), options.bindAddress()));
         console.accept("Stack up in " + millis(Duration.between(stackBegin, Instant.now())));
         if (jars.isEmpty()) {
+            awaitKeycloak();
             return;
         }
         console.accept("Starting " + jars.keySet() + " with Java " + java.feature() + " (" + java.executable() + ")");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(1)).build();
         List<ServiceSpec> first = new ArrayList<>(jars.keySet());
         List<ServiceSpec> second = new ArrayList<>();
         if (options.gatewayLast() && first.remove(ServiceSpec.GATEWAY)) {
@@ -173,6 +188,10 @@ public final class Platform implements AutoCloseable {
         for (List<ServiceSpec> wave : List.of(first, second)) {
             List<CompletableFuture<Void>> healthy = new ArrayList<>();
             for (ServiceSpec spec : wave) {
+                if (spec == ServiceSpec.GATEWAY) {
+                    // the portal's sign-in client reads Keycloak's discovery document when it starts
+                    awaitKeycloak();
+                }
                 List<String> launch;
                 try {
                     launch = launches.get(spec).join();
@@ -209,6 +228,71 @@ public final class Platform implements AutoCloseable {
                 throw e.getCause() instanceof RuntimeException re ? re : e;
             }
         }
+        awaitKeycloak();
+    }
+
+    private KeycloakServer startKeycloak(HttpClient http) {
+        Path repo;
+        try {
+            repo = options.resolveRepoRoot();
+        } catch (IllegalStateException e) {
+            repo = null;
+        }
+        try {
+            KeycloakServer server = KeycloakServer.start(new KeycloakServer.Settings(dataDir, options.cacheDir(), repo,
+                    options.bindAddress(), keycloakPort, "127.0.0.1", stackPorts.smtp(), options.keycloakJavaHome(),
+                    options.startTimeout(), System.getenv(), console));
+            keycloak = server;
+            if (closed) {
+                server.close();
+                throw new IllegalStateException("stopped while Keycloak was starting");
+            }
+            console.accept("Starting Keycloak (pid " + server.pid() + ") with Java " + server.java().feature() + " ("
+                    + server.java().executable() + ")");
+            Duration took = server.awaitReady(http);
+            console.accept("Keycloak is UP on " + server.url() + " (" + millis(took) + ")");
+            return server;
+        } catch (IOException e) {
+            throw new CompletionException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CompletionException(e);
+        }
+    }
+
+    /** Stops Keycloak and starts it again on the same data folder and port (the rest keeps running). */
+    public void restartKeycloak() throws IOException {
+        KeycloakServer running = keycloak;
+        if (running == null) {
+            throw new IllegalStateException("Keycloak is not part of this platform");
+        }
+        console.accept("Restarting Keycloak (pid " + running.pid() + ")");
+        running.close();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(1)).build();
+        keycloakReady = CompletableFuture.supplyAsync(() -> startKeycloak(http), WAITERS);
+        awaitKeycloak();
+    }
+
+    /** Waits for Keycloak's start (a no-op without it); its failure fails the platform's start. */
+    private void awaitKeycloak() throws IOException {
+        if (keycloakReady == null) {
+            return;
+        }
+        try {
+            keycloakReady.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException("Keycloak did not start: " + cause, cause);
+        }
+    }
+
+    /** Keycloak's issuer ({@code OIDC_ISSUER_URI}): fixed by its port, known before it has started. */
+    public String keycloakIssuer() {
+        return "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
     }
 
     /** The env vars of docs/CONTRACTS.md for one service. */
@@ -226,6 +310,14 @@ public final class Platform implements AutoCloseable {
         env.put("JWT_JWK_SET_URI", stack.httpUrl() + "/.well-known/jwks.json");
         env.put("JWT_ISSUER", issuer);
         env.put("JWT_AUDIENCE", options.jwtAudience());
+        if (options.keycloak()) {
+            // the provider people sign in with; services trust its tokens besides the dev provider's (local profile)
+            env.put("OIDC_ISSUER_URI", keycloakIssuer());
+            env.put("OIDC_CLIENT_ID", KeycloakServer.CLIENT_ID);
+            if (spec == ServiceSpec.GATEWAY && keycloak != null) {
+                env.put("OIDC_CLIENT_SECRET", keycloak.clientSecret());
+            }
+        }
         env.put("EDUWEEK_DATA_DIR", dataDir.toString());
         if (spec == ServiceSpec.NOTIFICATION) {
             env.put("SMTP_HOST", "127.0.0.1");
@@ -263,6 +355,15 @@ public final class Platform implements AutoCloseable {
 
     public EmbeddedStack stack() {
         return stack;
+    }
+
+    /** The running Keycloak, or null when started without it. */
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public int keycloakPort() {
+        return keycloakPort;
     }
 
     public int servicePort(ServiceSpec spec) {
@@ -320,6 +421,13 @@ public final class Platform implements AutoCloseable {
                         + p.logFile() + ")");
             }
         }
+        KeycloakServer kc = keycloak;
+        if (kc != null) {
+            row(out, "Sign-in (Keycloak)", kc.issuer() + "  (pid " + kc.pid() + ", log " + kc.logFile() + ")");
+            row(out, "Account console", kc.accountConsoleUrl());
+            row(out, "Keycloak admin console", kc.adminConsoleUrl() + "  (user " + kc.adminUser() + ", password "
+                    + kc.adminPassword() + ")");
+        }
         row(out, "Stack HTTP (IdP, captures)", stackUrl + "  (JWKS " + stackUrl + "/.well-known/jwks.json)");
         if (options.stackKafka()) {
             row(out, "Kafka", stack.kafkaBootstrapServers());
@@ -364,8 +472,18 @@ public final class Platform implements AutoCloseable {
         // The gateway first, so no new traffic comes in; then the services, which do not call each other, all at
         // once (each one's graceful stop takes a few seconds: one after the other would add up).
         running.stream().filter(p -> p.spec() == ServiceSpec.GATEWAY).forEach(this::stop);
-        List<CompletableFuture<Void>> stops = running.stream().filter(p -> p.spec() != ServiceSpec.GATEWAY)
-                .map(p -> CompletableFuture.runAsync(() -> stop(p), WAITERS)).toList();
+        List<CompletableFuture<Void>> stops = new ArrayList<>(running.stream()
+                .filter(p -> p.spec() != ServiceSpec.GATEWAY)
+                .map(p -> CompletableFuture.runAsync(() -> stop(p), WAITERS)).toList());
+        KeycloakServer kc = keycloak;
+        if (kc != null) {
+            stops.add(CompletableFuture.runAsync(() -> {
+                if (kc.isAlive()) {
+                    console.accept("Stopping Keycloak (pid " + kc.pid() + ")");
+                }
+                kc.close();
+            }, WAITERS));
+        }
         stops.forEach(CompletableFuture::join);
         if (stack != null) {
             console.accept("Stopping the embedded stack");

@@ -43,6 +43,10 @@ public final class PlatformOptions {
     private int kafkaControllerPort = 9093;
     private int mongoPort = 27017;
     private int smtpPort = 2525;
+    private boolean keycloak = true;
+    private int keycloakPort = 8180;
+    private String keycloakJavaHome;
+    private Path cacheDir;
     private Set<ServiceSpec> services = EnumSet.allOf(ServiceSpec.class);
     private String jwtIssuer;
     private String jwtAudience = "eduweek";
@@ -73,6 +77,7 @@ public final class PlatformOptions {
         options.kafkaControllerPort = 0;
         options.mongoPort = 0;
         options.smtpPort = 0;
+        options.keycloakPort = 0;
         return options;
     }
 
@@ -87,6 +92,15 @@ public final class PlatformOptions {
         o.kafkaControllerPort = port(env, "EDUWEEK_KAFKA_CONTROLLER_PORT", o.kafkaControllerPort);
         o.mongoPort = port(env, "EDUWEEK_MONGO_PORT", o.mongoPort);
         o.smtpPort = port(env, "EDUWEEK_SMTP_PORT", o.smtpPort);
+        o.keycloakPort = port(env, "EDUWEEK_KEYCLOAK_PORT", o.keycloakPort);
+        if (has(env, "EDUWEEK_KEYCLOAK")) {
+            o.keycloak = !"false".equalsIgnoreCase(env.get("EDUWEEK_KEYCLOAK").trim());
+        }
+        if (has(env, "KEYCLOAK_JAVA_HOME")) {
+            o.keycloakJavaHome = env.get("KEYCLOAK_JAVA_HOME");
+        }
+        o.cacheDir = has(env, "EDUWEEK_CACHE_DIR") ? Path.of(env.get("EDUWEEK_CACHE_DIR"))
+                : org.eduweek.local.keycloak.KeycloakDistribution.defaultCacheRoot(env);
         if (has(env, "EDUWEEK_DATA_DIR")) {
             o.dataDir = Path.of(env.get("EDUWEEK_DATA_DIR"));
         }
@@ -202,6 +216,10 @@ public final class PlatformOptions {
     public PlatformOptions kafkaControllerPort(int value) { kafkaControllerPort = value; return this; }
     public PlatformOptions mongoPort(int value) { mongoPort = value; return this; }
     public PlatformOptions smtpPort(int value) { smtpPort = value; return this; }
+    public PlatformOptions keycloak(boolean value) { keycloak = value; return this; }
+    public PlatformOptions keycloakPort(int value) { keycloakPort = value; return this; }
+    public PlatformOptions keycloakJavaHome(String value) { keycloakJavaHome = value; return this; }
+    public PlatformOptions cacheDir(Path value) { cacheDir = value; return this; }
     public PlatformOptions services(Set<ServiceSpec> value) {
         services = value.isEmpty() ? EnumSet.noneOf(ServiceSpec.class) : EnumSet.copyOf(value);
         return this;
@@ -229,6 +247,7 @@ public final class PlatformOptions {
         kafkaControllerPort = previous.stackPorts().kafkaController();
         mongoPort = previous.stackPorts().mongo();
         smtpPort = previous.stackPorts().smtp();
+        keycloakPort = previous.keycloakPort();
         return this;
     }
 
@@ -241,6 +260,14 @@ public final class PlatformOptions {
     public int kafkaControllerPort() { return kafkaControllerPort; }
     public int mongoPort() { return mongoPort; }
     public int smtpPort() { return smtpPort; }
+    public boolean keycloak() { return keycloak; }
+    public int keycloakPort() { return keycloakPort; }
+    public String keycloakJavaHome() { return keycloakJavaHome; }
+    /** Shared between data folders: the unpacked, built Keycloak distribution ({@code EDUWEEK_CACHE_DIR}). */
+    public Path cacheDir() {
+        return cacheDir != null ? cacheDir
+                : org.eduweek.local.keycloak.KeycloakDistribution.defaultCacheRoot(System.getenv());
+    }
     public Set<ServiceSpec> services() { return EnumSet.copyOf(services); }
     public String jwtIssuer() { return jwtIssuer; }
     public String jwtAudience() { return jwtAudience; }

@@ -30,6 +30,8 @@ class PlatformOptionsTest {
         assertThat(o.kafkaControllerPort()).isEqualTo(9093);
         assertThat(o.mongoPort()).isEqualTo(27017);
         assertThat(o.smtpPort()).isEqualTo(2525);
+        assertThat(o.keycloak()).isTrue();
+        assertThat(o.keycloakPort()).isEqualTo(8180);
         assertThat(o.dataDir()).isEqualTo(Path.of(".eduweek", "data"));
         assertThat(o.services()).containsExactlyInAnyOrder(ServiceSpec.values());
     }
@@ -45,6 +47,20 @@ class PlatformOptionsTest {
         assertThat(o.services()).containsExactlyInAnyOrder(ServiceSpec.SCHEDULE, ServiceSpec.GATEWAY);
         assertThat(o.startTimeout()).isEqualTo(Duration.ofSeconds(42));
         assertThat(o.jvmOptions()).contains("-Xmx192m", "-Xmx300m", "-Dfoo=bar");
+    }
+
+    @Test
+    void keycloakIsOnByDefaultAndEnvVarsMoveOrDropIt() {
+        PlatformOptions o = PlatformOptions.fromEnvironment(Map.of("EDUWEEK_KEYCLOAK_PORT", "18180",
+                "KEYCLOAK_JAVA_HOME", "/opt/jdk-21", "EDUWEEK_CACHE_DIR", "/var/cache/eduweek"));
+        assertThat(o.keycloakPort()).isEqualTo(18180);
+        assertThat(o.keycloakJavaHome()).isEqualTo("/opt/jdk-21");
+        assertThat(o.cacheDir()).isEqualTo(Path.of("/var/cache/eduweek"));
+        assertThat(PlatformOptions.fromEnvironment(Map.of("EDUWEEK_KEYCLOAK", "false")).keycloak()).isFalse();
+        assertThat(PlatformOptions.fromEnvironment(Map.of("XDG_CACHE_HOME", "/x")).cacheDir())
+                .isEqualTo(Path.of("/x", "eduweek"));
+        assertThatThrownBy(() -> PlatformOptions.fromEnvironment(Map.of("EDUWEEK_KEYCLOAK_PORT", "http")))
+                .hasMessageContaining("EDUWEEK_KEYCLOAK_PORT=http");
     }
 
     @Test

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestWatcher;
 
 /**
- * One platform per test JVM for the end-to-end tests (Failsafe runs them all in one JVM): starting the stack and five
- * service jars takes most of a minute on two cores, so the tests share it. It lives in the root extension store,
+ * One platform per test JVM for the end-to-end tests (Failsafe runs them all in one JVM): starting the stack, Keycloak
+ * and five service jars takes most of a minute on two cores, so the tests share it. Keycloak is part of it (as in the
+ * Quick start): the sign-in tests need it, and it starts beside the services, from the per-user cache. It lives in the root extension store,
  * which closes it when the whole run ends; the data folder (with the services' logs) is kept when a test failed.
  * Tests get it as a parameter with {@code @ExtendWith(SharedPlatform.Extension.class)}.
  */

@@ -8,7 +8,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** The caller as the token describes them (claims fixed in docs/CONTRACTS.md). */
+/**
+ * The caller as the token describes them (claims fixed in docs/CONTRACTS.md). {@code locale} is {@code en} or
+ * {@code zh}: a provider that writes a full language tag (Keycloak's {@code zh-Hans}, {@code en-GB}) is read by its
+ * language.
+ */
 public record CurrentUser(String id, String name, String email, String phoneNumber, String locale, Set<String> roles) {
 
     public static final String PARTICIPANT = "PARTICIPANT";
@@ -18,7 +22,7 @@ public record CurrentUser(String id, String name, String email, String phoneNumb
     public static CurrentUser from(Jwt jwt) {
         List<String> roles = jwt.getClaimAsStringList("roles");
         return new CurrentUser(jwt.getSubject(), jwt.getClaimAsString("name"), jwt.getClaimAsString("email"),
-                jwt.getClaimAsString("phone_number"), jwt.getClaimAsString("locale"),
+                jwt.getClaimAsString("phone_number"), language(jwt.getClaimAsString("locale")),
                 roles == null ? Set.of() : Set.copyOf(roles));
     }
 
@@ -29,6 +33,14 @@ public record CurrentUser(String id, String name, String email, String phoneNumb
             return java.util.Optional.of(from(token.getToken()));
         }
         return java.util.Optional.empty();
+    }
+
+    static String language(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return null;
+        }
+        String tag = locale.trim().toLowerCase(java.util.Locale.ROOT);
+        return tag.startsWith("zh") ? "zh" : tag.startsWith("en") ? "en" : locale.trim();
     }
 
     public boolean hasRole(String role) {

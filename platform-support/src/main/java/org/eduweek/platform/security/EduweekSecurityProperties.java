@@ -11,6 +11,8 @@ import org.eduweek.platform.tokens.TokenRules;
  * Where tokens come from and which requests need none. Defaults fit the embedded stack's dev identity provider;
  * production points {@code jwkSetUri} and {@code issuer} at the university SSO or Keycloak. {@code maxLifetime}
  * ({@code JWT_MAX_LIFETIME}) is the longest a token may live, from {@code iat} to {@code exp}.
+ * {@code oidcIssuerUri} ({@code OIDC_ISSUER_URI}) is the provider people sign in with; in the {@code local} profile
+ * its tokens are trusted besides the dev provider's ({@link org.eduweek.platform.tokens.TrustedIssuers}).
  */
 @ConfigurationProperties("eduweek.security")
 public record EduweekSecurityProperties(
@@ -19,7 +21,8 @@ public record EduweekSecurityProperties(
         String audience,
         List<String> publicPaths,
         List<String> publicGetPaths,
-        Duration maxLifetime) {
+        Duration maxLifetime,
+        String oidcIssuerUri) {
 
     public EduweekSecurityProperties {
         jwkSetUri = jwkSetUri == null ? "http://127.0.0.1:8090/.well-known/jwks.json" : jwkSetUri;
@@ -28,5 +31,6 @@ public record EduweekSecurityProperties(
         publicPaths = publicPaths == null ? List.of() : publicPaths;
         publicGetPaths = publicGetPaths == null ? List.of() : publicGetPaths;
         maxLifetime = maxLifetime == null ? TokenRules.DEFAULT_MAX_LIFETIME : maxLifetime;
+        oidcIssuerUri = oidcIssuerUri == null || oidcIssuerUri.isBlank() ? null : oidcIssuerUri.trim();
     }
 }

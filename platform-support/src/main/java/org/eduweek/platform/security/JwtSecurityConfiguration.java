@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,18 +16,22 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
+import org.eduweek.platform.tokens.MultiIssuerJwtDecoder;
 import org.eduweek.platform.tokens.TokenRules;
+import org.eduweek.platform.tokens.TrustedIssuer;
+import org.eduweek.platform.tokens.TrustedIssuers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every service validates the gateway's tokens again (defense in depth): RS256 only, signature by the JWK set,
- * issuer, audience {@code eduweek}, expiry. Authorization beyond "authenticated" is the services' own,
+ * issuer, audience {@code eduweek}, expiry; in the {@code local} profile the dev provider's and the sign-in
+ * provider's tokens alike. Authorization beyond "authenticated" is the services' own,
  * with {@code @PreAuthorize} on controllers and ownership checks in code.
  */
 @AutoConfiguration
@@ -35,18 +40,32 @@ import org.eduweek.platform.tokens.TokenRules;
 @EnableMethodSecurity
 public class JwtSecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(JwtSecurityConfiguration.class);
+
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/health",
             "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
             "/swagger-ui.html", "/error");
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(EduweekSecurityProperties props) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(props.jwkSetUri())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build();
-        decoder.setJwtValidator(validator(props));
-        return decoder;
+    JwtDecoder jwtDecoder(EduweekSecurityProperties props, Environment environment) {
+        return decoder(props, environment.matchesProfiles("local"));
+    }
+
+    /**
+     * One issuer: a plain decoder on its JWK set. In the {@code local} profile with a sign-in provider
+     * ({@code OIDC_ISSUER_URI}): tokens of either issuer, each checked against its own keys
+     * ({@link MultiIssuerJwtDecoder}); the sign-in provider's keys are looked up when its first token arrives, so a
+     * service starts whether or not that provider is up yet.
+     */
+    static JwtDecoder decoder(EduweekSecurityProperties props, boolean localProfile) {
+        List<TrustedIssuer> issuers = TrustedIssuers.resolve(props.issuer(), props.jwkSetUri(), props.oidcIssuerUri(),
+                localProfile);
+        log.info("Trusting bearer tokens of {}", issuers);
+        if (issuers.size() == 1) {
+            return MultiIssuerJwtDecoder.decoderFor(issuers.get(0), props.audience(), props.maxLifetime());
+        }
+        return new MultiIssuerJwtDecoder(issuers, props.audience(), props.maxLifetime());
     }
 
     public static OAuth2TokenValidator<Jwt> validator(EduweekSecurityProperties props) {

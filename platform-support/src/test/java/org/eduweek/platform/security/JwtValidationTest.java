@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class JwtValidationTest {
 
     private final EduweekSecurityProperties props = new EduweekSecurityProperties(null, TestTokens.ISSUER,
-            TestTokens.AUDIENCE, null, null, null);
+            TestTokens.AUDIENCE, null, null, null, null);
     private final NimbusJwtDecoder decoder = decoder();
 
     private NimbusJwtDecoder decoder() {
@@ -37,6 +37,25 @@ class JwtValidationTest {
         assertThat(user.id()).isEqualTo("alice");
         assertThat(user.phoneNumber()).isEqualTo("+8613800138000");
         assertThat(user.isStaff()).isTrue();
+    }
+
+    @Test
+    void readsAKeycloakLanguageTagAsTheContractsLocale() {
+        Jwt jwt = decoder.decode(TestTokens.token("k", List.of("PARTICIPANT"), Map.of("locale", "zh-Hans")));
+        assertThat(CurrentUser.from(jwt).locale()).isEqualTo("zh");
+        assertThat(CurrentUser.language("en-GB")).isEqualTo("en");
+        assertThat(CurrentUser.language(null)).isNull();
+    }
+
+    @Test
+    void trustsTheSignInProviderBesidesTheConfiguredIssuerInTheLocalProfileOnly() {
+        EduweekSecurityProperties withKeycloak = new EduweekSecurityProperties(null, TestTokens.ISSUER,
+                TestTokens.AUDIENCE, null, null, null, "http://127.0.0.1:8180/realms/eduweek");
+
+        assertThat(JwtSecurityConfiguration.decoder(withKeycloak, true))
+                .isInstanceOf(org.eduweek.platform.tokens.MultiIssuerJwtDecoder.class);
+        assertThat(JwtSecurityConfiguration.decoder(withKeycloak, false)).isInstanceOf(NimbusJwtDecoder.class);
+        assertThat(JwtSecurityConfiguration.decoder(props, true)).isInstanceOf(NimbusJwtDecoder.class);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -44,13 +45,32 @@ public final class TokenRules {
 
     public static OAuth2TokenValidator<Jwt> validator(String issuer, String audience, Duration maxLifetime,
             Clock clock) {
+        return rules(JwtValidators.createDefaultWithIssuer(issuer), audience, maxLifetime, clock);
+    }
+
+    /**
+     * The same rules with any of several issuers (exact {@code iss} match): for re-checking a token that one of the
+     * issuers' own decoders has verified before, e.g. one taken from a cache of verified tokens.
+     */
+    public static OAuth2TokenValidator<Jwt> validator(Collection<String> issuers, String audience,
+            Duration maxLifetime, Clock clock) {
+        Set<String> trusted = Set.copyOf(issuers);
+        OAuth2TokenValidator<Jwt> issuerCheck = jwt -> trusted.contains(jwt.getClaimAsString("iss"))
+                ? OAuth2TokenValidatorResult.success()
+                : failure("The token's issuer (iss) is not trusted");
+        return rules(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), issuerCheck), audience,
+                maxLifetime, clock);
+    }
+
+    private static OAuth2TokenValidator<Jwt> rules(OAuth2TokenValidator<Jwt> defaultsAndIssuer, String audience,
+            Duration maxLifetime, Clock clock) {
         OAuth2TokenValidator<Jwt> audienceCheck = jwt -> jwt.getAudience() != null
                 && jwt.getAudience().contains(audience)
                         ? OAuth2TokenValidatorResult.success()
                         : failure("The token is not meant for audience " + audience);
         Duration lifetime = maxLifetime == null || maxLifetime.isNegative() || maxLifetime.isZero()
                 ? DEFAULT_MAX_LIFETIME : maxLifetime;
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(issuer), audienceCheck,
+        return new DelegatingOAuth2TokenValidator<>(defaultsAndIssuer, audienceCheck,
                 jwt -> lifetime(jwt, lifetime, clock.instant()));
     }
 

@@ -19,11 +19,16 @@ public record JavaRuntime(Path executable, int feature) {
     private static final Pattern RELEASE = Pattern.compile("JAVA_VERSION=\"(\\d+)");
 
     public static JavaRuntime pick(String explicitHome) {
+        return pick(explicitHome, "EDUWEEK_JAVA_HOME");
+    }
+
+    /** As {@link #pick(String)}, naming {@code envVar} (where {@code explicitHome} came from) in the error. */
+    public static JavaRuntime pick(String explicitHome, String envVar) {
         List<JavaRuntime> candidates = new ArrayList<>();
         if (explicitHome != null && !explicitHome.isBlank()) {
             JavaRuntime chosen = of(Path.of(explicitHome));
             if (chosen == null) {
-                throw new IllegalArgumentException("EDUWEEK_JAVA_HOME=" + explicitHome + " has no bin/java");
+                throw new IllegalArgumentException(envVar + "=" + explicitHome + " has no bin/java");
             }
             return chosen;
         }
@@ -45,6 +50,11 @@ public record JavaRuntime(Path executable, int feature) {
                 Runtime.version().feature());
         return candidates.stream().filter(c -> c.feature() >= 21).max(Comparator.comparingInt(JavaRuntime::feature))
                 .orElse(current);
+    }
+
+    /** The JDK's home folder (what {@code JAVA_HOME} would be). */
+    public Path home() {
+        return executable.getParent().getParent();
     }
 
     private static void add(List<JavaRuntime> candidates, JavaRuntime runtime) {

@@ -1,0 +1,84 @@
+package org.eduweek.local.keycloak;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The few admin REST calls the launcher makes, as the local admin of the master realm. */
+final class KeycloakAdmin {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final String adminPassword;
+
+    KeycloakAdmin(HttpClient http, String baseUrl, String adminPassword) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.adminPassword = adminPassword;
+    }
+
+    /** Points the realm's outgoing mail at this run's SMTP capture (its port changes between runs in tests). */
+    void useMailCapture(String realm, String host, int port) throws InterruptedException {
+        try {
+            String token = token();
+            JsonNode current = JSON.readTree(send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm))
+                    .header("Authorization", "Bearer " + token).GET(), 200));
+            ObjectNode smtp = current.path("smtpServer").isObject() ? (ObjectNode) current.get("smtpServer")
+                    : JSON.createObjectNode();
+            if (host.equals(smtp.path("host").asText()) && String.valueOf(port).equals(smtp.path("port").asText())) {
+                return;
+            }
+            smtp.put("host", host).put("port", String.valueOf(port));
+            ObjectNode update = JSON.createObjectNode();
+            update.set("smtpServer", smtp);
+            send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(update))), 204);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not point Keycloak's realm " + realm + " at the mail capture: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String token() throws IOException, InterruptedException {
+        String form = form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakHome.ADMIN_USER,
+                "password", adminPassword));
+        String body = send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), 200);
+        return JSON.readTree(body).path("access_token").asText();
+    }
+
+    private String send(HttpRequest.Builder request, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IOException(response.request().method() + " " + response.request().uri() + " answered HTTP "
+                    + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        return response.body();
+    }
+
+    static String form(Map<String, String> fields) {
+        StringBuilder out = new StringBuilder();
+        fields.forEach((k, v) -> out.append(out.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+    }
+}
