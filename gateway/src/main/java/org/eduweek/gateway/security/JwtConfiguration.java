@@ -51,12 +51,12 @@ public class JwtConfiguration {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties props, OidcProperties oidc, Environment env) {
-        TrustedIssuers trusted = trustedIssuers(props, oidc, env.acceptsProfiles(Profiles.of("local")));
+        IssuerRoutingDecoder trusted = trustedIssuers(props, oidc, env.acceptsProfiles(Profiles.of("local")));
         return new CachingJwtDecoder(trusted, trusted, Duration.ofMinutes(5), 10_000);
     }
 
-    static TrustedIssuers trustedIssuers(SecurityProperties props, OidcProperties oidc, boolean local) {
-        Map<String, TrustedIssuers.Issuer> issuers = new LinkedHashMap<>();
+    static IssuerRoutingDecoder trustedIssuers(SecurityProperties props, OidcProperties oidc, boolean local) {
+        Map<String, IssuerRoutingDecoder.Issuer> issuers = new LinkedHashMap<>();
         if (local || !oidc.enabled() || StringUtils.hasText(props.issuer())) {
             String issuer = StringUtils.hasText(props.issuer()) ? props.issuer() : DEV_ISSUER;
             String jwkSetUri = StringUtils.hasText(props.jwkSetUri()) ? props.jwkSetUri() : DEV_JWK_SET_URI;
@@ -66,15 +66,15 @@ public class JwtConfiguration {
             issuers.putIfAbsent(oidc.issuerUri(),
                     issuer(NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()), oidc.issuerUri(), props));
         }
-        return new TrustedIssuers(issuers);
+        return new IssuerRoutingDecoder(issuers);
     }
 
-    private static TrustedIssuers.Issuer issuer(NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder,
+    private static IssuerRoutingDecoder.Issuer issuer(NimbusReactiveJwtDecoder.JwkSetUriReactiveJwtDecoderBuilder builder,
             String issuer, SecurityProperties props) {
         NimbusReactiveJwtDecoder decoder = builder.jwsAlgorithm(SignatureAlgorithm.RS256).build();
         OAuth2TokenValidator<Jwt> validator = TokenRules.validator(issuer, props.audience(), props.maxLifetime());
         decoder.setJwtValidator(validator);
-        return new TrustedIssuers.Issuer(decoder, validator);
+        return new IssuerRoutingDecoder.Issuer(decoder, validator);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.eduweek.gateway.security;
 
-import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,17 +13,18 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-import com.nimbusds.jwt.JWTParser;
-
 import reactor.core.publisher.Mono;
+
+import org.eduweek.platform.tokens.IssuerRouter;
 
 /**
  * Bearer tokens from one or several identity providers, each checked with its own keys and its own copy of the token
  * rules (issuer, audience, expiry, lifetime). The unverified {@code iss} only chooses which provider checks the
  * token; a token naming an issuer that is not trusted is refused before any key is fetched. With one provider the
- * token goes straight to it, exactly as a single decoder would handle it.
+ * token goes straight to it, exactly as a single decoder would handle it. The services do the same with
+ * {@link IssuerRouter}; the gateway keeps each issuer's rules beside its decoder for {@link CachingJwtDecoder}.
  */
-final class TrustedIssuers implements ReactiveJwtDecoder, OAuth2TokenValidator<Jwt> {
+final class IssuerRoutingDecoder implements ReactiveJwtDecoder, OAuth2TokenValidator<Jwt> {
 
     /** One provider: its signature check (the decoder, which runs the validator too) and its rules. */
     record Issuer(ReactiveJwtDecoder decoder, OAuth2TokenValidator<Jwt> validator) {
@@ -36,7 +36,7 @@ final class TrustedIssuers implements ReactiveJwtDecoder, OAuth2TokenValidator<J
     private final Map<String, Issuer> byIssuer;
     private final Issuer only;
 
-    TrustedIssuers(Map<String, Issuer> byIssuer) {
+    IssuerRoutingDecoder(Map<String, Issuer> byIssuer) {
         if (byIssuer.isEmpty()) {
             throw new IllegalArgumentException("At least one trusted issuer is needed");
         }
@@ -55,9 +55,9 @@ final class TrustedIssuers implements ReactiveJwtDecoder, OAuth2TokenValidator<J
         }
         String issuer;
         try {
-            issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
-        } catch (ParseException e) {
-            return Mono.error(new BadJwtException("The token is malformed", e));
+            issuer = IssuerRouter.issuerOf(token);
+        } catch (BadJwtException e) {
+            return Mono.error(e);
         }
         Issuer trusted = issuer == null ? null : byIssuer.get(issuer);
         if (trusted == null) {
@@ -75,6 +75,6 @@ final class TrustedIssuers implements ReactiveJwtDecoder, OAuth2TokenValidator<J
 
     @Override
     public String toString() {
-        return "TrustedIssuers" + List.copyOf(byIssuer.keySet());
+        return "IssuerRoutingDecoder" + List.copyOf(byIssuer.keySet());
     }
 }

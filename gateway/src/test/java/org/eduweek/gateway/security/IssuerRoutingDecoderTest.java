@@ -22,14 +22,15 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 
 import com.nimbusds.jose.jwk.RSAKey;
 
-class TrustedIssuersTest {
+class IssuerRoutingDecoderTest {
 
     private static final String DEV = TestTokens.ISSUER;
     private static final String SSO = "https://sso.example.edu/realms/eduweek";
     private static final RSAKey SSO_KEY = TestTokens.otherKey();
     private static final Instant HOUR_AHEAD = Instant.now().plusSeconds(3600);
 
-    private final TrustedIssuers both = new TrustedIssuers(issuers(Map.of(DEV, TestTokens.key(), SSO, SSO_KEY)));
+    private final IssuerRoutingDecoder both =
+            new IssuerRoutingDecoder(issuers(Map.of(DEV, TestTokens.key(), SSO, SSO_KEY)));
 
     @Test
     void eachIssuersTokensAreCheckedWithItsOwnKeysAndRules() {
@@ -81,15 +82,15 @@ class TrustedIssuersTest {
         assertThat(JwtConfiguration.trustedIssuers(same, oidc, false).issuers()).containsExactly(SSO);
     }
 
-    private static Map<String, TrustedIssuers.Issuer> issuers(Map<String, RSAKey> keys) {
-        Map<String, TrustedIssuers.Issuer> issuers = new LinkedHashMap<>();
+    private static Map<String, IssuerRoutingDecoder.Issuer> issuers(Map<String, RSAKey> keys) {
+        Map<String, IssuerRoutingDecoder.Issuer> issuers = new LinkedHashMap<>();
         keys.forEach((issuer, key) -> {
             try {
                 NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key.toRSAPublicKey())
                         .signatureAlgorithm(SignatureAlgorithm.RS256).build();
                 OAuth2TokenValidator<Jwt> validator = TokenRules.validator(issuer, "eduweek");
                 decoder.setJwtValidator(validator);
-                issuers.put(issuer, new TrustedIssuers.Issuer(decoder, validator));
+                issuers.put(issuer, new IssuerRoutingDecoder.Issuer(decoder, validator));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
