@@ -32,8 +32,8 @@ import org.eduweek.local.stack.StackPorts;
 
 /**
  * The running platform: the embedded stack in this JVM plus one child JVM per service. {@link #start} checks every port
- * first, starts the stack, starts the service jars, and waits until each {@code /actuator/health} is UP; anything that
- * fails on the way is stopped again. {@link #close} stops the services in reverse order, then the stack.
+ * first, starts the stack, starts the service jars, and waits until each one's {@code /actuator/health} (on its
+ * management port) is UP; anything that fails on the way is stopped again. {@link #close} stops the services in reverse order, then the stack.
  * The launcher's main and the end-to-end tests both use this class.
  */
 public final class Platform implements AutoCloseable {

@@ -125,12 +125,10 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
-    /** Polls {@code /actuator/health} on the service's port until it says UP (see the overload). */
-    public Duration awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
-        return awaitHealthy(http, URI.create(url() + "/actuator/health"), timeout);
-    }
-
-    /** Polls {@code health} until it says UP; fails early if the process dies, with the end of its log. */
+    /**
+     * Polls {@code health} (the service's {@code /actuator/health} on its management port) until it says UP; fails
+     * early if the process dies, with the end of its log.
+     */
     public Duration awaitHealthy(HttpClient http, URI health, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer yet";
