@@ -154,4 +154,27 @@ class ResilienceIT extends GatewayTestBase {
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
     }
+
+    @Test
+    void streamsASessionsSeatsToAnonymousPagesPastTheResponseTimeout() {
+        BACKEND.streamGate = new CountDownLatch(1);
+        CountDownLatch gate = BACKEND.streamGate;
+        // A programme page without sign-in: no token at all.
+        Flux<String> events = WebClient.create("http://127.0.0.1:" + port).get()
+                .uri("/api/registrations/sessions/s1/availability/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM).retrieve().bodyToFlux(String.class);
+        StepVerifier.create(events)
+                .expectNext("first")
+                .then(() -> new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    gate.countDown();
+                }).start())
+                .expectNext("second")
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
 }

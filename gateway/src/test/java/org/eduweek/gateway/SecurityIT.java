@@ -132,6 +132,15 @@ class SecurityIT extends GatewayTestBase {
     }
 
     @Test
+    void letsAnyoneReadSeatsAndCalendarFeedsButNothingElseOnThosePaths() {
+        client().get().uri("/api/registrations/sessions/s1/availability").exchange().expectStatus().isOk();
+        client().get().uri("/api/registrations/calendar/feed-secret.ics").exchange().expectStatus().isOk();
+        client().post().uri("/api/registrations/sessions/s1/availability").exchange().expectStatus().isUnauthorized();
+        client().get().uri("/api/registrations/sessions/s1/waitlist").exchange().expectStatus().isUnauthorized();
+        client().get().uri("/api/registrations/mine").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void acceptsATokenInTheQueryOnlyOnEventStreamPaths() {
         String path = "/api/analytics/sessions/query-" + UUID.randomUUID();
         client().get().uri(path + "?access_token=" + TestTokens.organizer("olga")).exchange()

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.eduweek.gateway.config.GatewayProperties;
 import org.eduweek.gateway.filter.RequestIdFilter;
+import org.eduweek.gateway.security.signin.PortalSignIn;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -33,7 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * Authentication and coarse authorization at the edge. A bearer token that is present but invalid is rejected on
  * every path, public ones included (the resource server filter runs before authorization). Ownership and the fine
- * rules stay in the services, which validate the same token again.
+ * rules stay in the services, which validate the same token again. With an OpenID provider configured, the portal's
+ * signed-in browsers authenticate with a session instead ({@link PortalSignIn}); without one the chain is stateless.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -55,24 +58,38 @@ public class SecurityConfiguration {
             "/v3/api-docs/**", "/webjars/**", "/swagger-ui/**", "/swagger-ui.html" };
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
+    private static final String AUTH_ME = "/auth/me";
+    /** Reads anyone may make: a session's seats (the programme is public) and a calendar feed (its secret is in the URL). */
+    private static final String[] PUBLIC_READS = { "/api/registrations/sessions/*/availability",
+            "/api/registrations/sessions/*/availability/stream", "/api/registrations/calendar/*" };
     private static final String[] DEV = { "/api/auth/**", "/api/dev/**", "/.well-known/jwks.json" };
 
     @Bean
     SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, GatewayProperties props,
-            ReactiveJwtDecoder decoder, Converter<Jwt, Mono<AbstractAuthenticationToken>> converter) {
+            ReactiveJwtDecoder decoder, Converter<Jwt, Mono<AbstractAuthenticationToken>> converter,
+            ObjectProvider<PortalSignIn> signIn) {
+        PortalSignIn portal = signIn.getIfAvailable();
+        if (portal == null) {
+            // Stateless: bearer tokens only, no session, no cookie to protect.
+            http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                    .logout(ServerHttpSecurity.LogoutSpec::disable)
+                    .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        } else {
+            // The portal's OpenID Connect sign-in with a session cookie, CSRF protection and sign-out.
+            portal.configure(http);
+        }
+        String csp = portal == null ? CSP : CSP.replace("form-action 'self'", "form-action 'self' "
+                + portal.providerOrigin());
         SecurityWebFilterChain chain = http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
-                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 // Spring's CORS filter, in its place, but refusals carry a problem body (ProblemCorsWebFilter).
                 .cors(ServerHttpSecurity.CorsSpec::disable)
                 .addFilterAt(new ProblemCorsWebFilter(corsSource(props)), SecurityWebFiltersOrder.CORS)
                 // Spring's default header set plus CSP and referrer policy, written in one pass (EdgeHeadersWriter).
                 .headers(ServerHttpSecurity.HeaderSpec::disable)
-                .addFilterAt(new HttpHeaderWriterWebFilter(new EdgeHeadersWriter(CSP,
+                .addFilterAt(new HttpHeaderWriterWebFilter(new EdgeHeadersWriter(csp,
                         ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy())),
                         SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterBefore(SecurityConfiguration::recordUser, SecurityWebFiltersOrder.AUTHORIZATION)
@@ -134,7 +151,13 @@ public class SecurityConfiguration {
         }
         rules.permit(HttpMethod.GET, "/api/schedule", "/api/schedule/**");
         rules.permit(HttpMethod.HEAD, "/api/schedule", "/api/schedule/**");
+        rules.permit(HttpMethod.GET, PUBLIC_READS);
         rules.authenticated(null, "/api/**", "/.well-known/**");
+        // Who is signed in, and sign-out (CSRF-protected when made with the session): PortalSignIn. After /api/**,
+        // which they cannot match, so API requests do not test them.
+        rules.permit(HttpMethod.GET, AUTH_ME);
+        rules.permit(HttpMethod.HEAD, AUTH_ME);
+        rules.permit(HttpMethod.POST, "/auth/logout");
         rules.permit(HttpMethod.GET, PORTAL);
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }

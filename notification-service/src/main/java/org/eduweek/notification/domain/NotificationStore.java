@@ -101,8 +101,8 @@ public class NotificationStore {
             return true;
         }
         Notification existing = byKey(n.dedupeKey()).orElse(null);
-        return existing != null && existing.state() == NotificationState.DROPPED && transition(existing,
-                new Update().set("state", NotificationState.PLANNED).set("dueAt", n.dueAt()).unset("lastError"));
+        return existing != null && existing.state() == NotificationState.DROPPED
+                && apply(existing.replanned(n.dueAt()));
     }
 
     /** Ids of messages of this channel that are due now (oldest first), for {@link #tryClaim}. One scan. */
@@ -119,11 +119,12 @@ public class NotificationStore {
     }
 
     /**
-     * Takes this message if it is due: PLANNED with its time come, or SENDING with a lease its sender let run out
-     * (crashed). Of several instances trying at once exactly one wins the compare-and-set.
+     * Takes this message if it is due (see {@link Notification#isDueAt}). Of several instances trying at once
+     * exactly one wins the compare-and-set.
      */
     public Optional<Notification> tryClaim(String id, String owner, Instant now, Duration lease) {
-        return claim(mongo.findById(id, Notification.class), owner, now, lease);
+        Notification n = mongo.findById(id, Notification.class);
+        return n == null ? Optional.empty() : claim(n, owner, now, lease);
     }
 
     /**
@@ -133,17 +134,7 @@ public class NotificationStore {
      * Empty when the copy is outdated or another sender was faster.
      */
     public Optional<Notification> claim(Notification n, String owner, Instant now, Duration lease) {
-        boolean due = n != null && (n.state() == NotificationState.PLANNED && !n.dueAt().isAfter(now)
-                || n.state() == NotificationState.SENDING && n.leaseUntil() != null && n.leaseUntil().isBefore(now));
-        if (!due) {
-            return Optional.empty();
-        }
-        Instant until = now.plus(lease);
-        Update u = next(n, new Update().set("state", NotificationState.SENDING).set("owner", owner)
-                .set("leaseUntil", until).inc("claims", 1));
-        boolean won = mongo.updateFirst(Query.query(where("token").is(n.token())), u, Notification.class)
-                .getModifiedCount() > 0;
-        return won ? Optional.of(n.claimedBy(owner, until)) : Optional.empty();
+        return n.claim(owner, now, lease).filter(this::apply).map(Notification.Transition::after);
     }
 
     /** The next due message of this channel, claimed; empty when none is due. */
@@ -160,39 +151,26 @@ public class NotificationStore {
     /** Sent: the outcome and its {@code NotificationSent} event in one write. @return false if the claim was lost */
     public boolean markSent(Notification claimed, String providerMessageId, String language, String subject,
             Instant now) {
-        int attempts = claimed.attempts() + 1;
-        Update u = new Update().set("state", NotificationState.SENT).set("sentAt", now).set("attempts", attempts)
-                .set("providerMessageId", providerMessageId).set("language", language).unset("leaseUntil")
-                .unset("lastError").push("outbox", outcomes.sent(claimed, attempts, now));
-        if (claimed.kind() != NotificationKind.ANNOUNCEMENT) {
-            u.set("subject", subject);
-        }
-        return transition(claimed, u);
+        return apply(claimed.sent(providerMessageId, language, subject, now));
     }
 
     public boolean markFailed(Notification claimed, String error, Instant now) {
-        int attempts = claimed.attempts() + 1;
-        return transition(claimed, new Update().set("state", NotificationState.FAILED).set("attempts", attempts)
-                .set("lastError", error).unset("leaseUntil")
-                .push("outbox", outcomes.failed(claimed, attempts, error, now)));
+        return apply(claimed.failed(error, now));
     }
 
     /** A transient provider error: back to PLANNED for a later attempt. */
     public boolean retryLater(Notification claimed, String error, Instant dueAt) {
-        return transition(claimed, new Update().set("state", NotificationState.PLANNED).inc("attempts", 1)
-                .set("dueAt", dueAt).set("lastError", error).unset("owner").unset("leaseUntil"));
+        return apply(claimed.retryLater(error, dueAt));
     }
 
     /** Not an attempt (quiet hours): back to PLANNED at a later time. */
     public boolean defer(Notification claimed, Instant dueAt, String reason) {
-        return transition(claimed, new Update().set("state", NotificationState.PLANNED).set("dueAt", dueAt)
-                .set("lastError", reason).unset("owner").unset("leaseUntil"));
+        return apply(claimed.deferred(dueAt, reason));
     }
 
     /** Ends without a provider call (SKIPPED, MISSED, DROPPED). */
     public boolean settle(Notification claimed, NotificationState state, String reason) {
-        return transition(claimed, new Update().set("state", state).set("lastError", reason).unset("owner")
-                .unset("leaseUntil"));
+        return apply(claimed.settled(state, reason));
     }
 
     /**
@@ -200,9 +178,10 @@ public class NotificationStore {
      * leaves a marker without a parked message (harmless), never a parked message nobody will release.
      */
     public boolean park(Notification claimed, String reason) {
+        Notification.Transition parked = claimed.settled(NotificationState.WAITING, reason);
         mongo.save(new Document("_id", claimed.id()).append("participantId", claimed.participantId())
                 .append("sessionId", claimed.sessionId()), WAITING);
-        return settle(claimed, NotificationState.WAITING, reason);
+        return apply(parked);
     }
 
     /**
@@ -220,9 +199,11 @@ public class NotificationStore {
             if (n != null && n.state() == NotificationState.SENDING) {
                 continue;
             }
-            if (n != null && n.state() == NotificationState.WAITING
-                    && transition(n, new Update().set("state", NotificationState.PLANNED))) {
-                released.add(n.movedTo(NotificationState.PLANNED));
+            if (n != null && n.state() == NotificationState.WAITING) {
+                Notification.Transition release = n.released();
+                if (apply(release)) {
+                    released.add(release.after());
+                }
             }
             mongo.remove(Query.query(where("_id").is(marker.getString("_id"))), WAITING);
         }
@@ -236,29 +217,65 @@ public class NotificationStore {
             if (n == null || n.state() != NotificationState.PLANNED && n.state() != NotificationState.WAITING) {
                 return;
             }
-            if (transition(n, new Update().set("state", NotificationState.DROPPED).set("lastError", reason))) {
+            if (apply(n.dropped(reason))) {
                 return;
             }
         }
     }
 
-    private boolean transition(Notification expected, Update u) {
-        boolean applied = mongo.updateFirst(Query.query(where("token").is(expected.token())), next(expected, u),
-                Notification.class).getModifiedCount() > 0;
-        if (applied && u.getUpdateObject().containsKey("$push")) {
-            relay.signal(COLLECTION, expected.id());
+    /**
+     * Writes a transition as one compare-and-set on the token of the copy it started from: the fields it changed
+     * (a field it cleared is unset), the next version and token, and its event pushed onto the outbox.
+     */
+    private boolean apply(Notification.Transition t) {
+        Notification before = t.before();
+        Notification after = t.after();
+        Update u = new Update();
+        for (LifecycleField f : LIFECYCLE) {
+            Object was = f.value(before);
+            Object now = f.value(after);
+            if (!java.util.Objects.equals(was, now)) {
+                if (now == null) {
+                    u.unset(f.name());
+                } else {
+                    u.set(f.name(), now);
+                }
+            }
+        }
+        u.set("version", after.version()).set("token", after.token());
+        t.event().ifPresent(e -> u.push("outbox", outcomes.toOutbox(e)));
+        boolean applied = mongo.updateFirst(Query.query(where("token").is(before.token())), u, Notification.class)
+                .getModifiedCount() > 0;
+        if (applied && t.event().isPresent()) {
+            relay.signal(COLLECTION, before.id());
         }
         if (!applied && log.isDebugEnabled()) {
-            Notification now = mongo.findById(expected.id(), Notification.class);
-            log.debug("Transition of {} lost: expected {}, found {} in {}", expected.dedupeKey(), expected.token(),
-                    now == null ? null : now.token(), now == null ? null : now.state());
+            Notification stored = mongo.findById(before.id(), Notification.class);
+            log.debug("Transition of {} lost: expected {}, found {} in {}", before.dedupeKey(), before.token(),
+                    stored == null ? null : stored.token(), stored == null ? null : stored.state());
         }
         return applied;
     }
 
-    private static Update next(Notification n, Update u) {
-        return u.set("version", n.version() + 1).set("token", Notification.token(n.id(), n.version() + 1));
+    /** The fields a transition may change, as stored. */
+    private record LifecycleField(String name, java.util.function.Function<Notification, Object> value) {
+        Object value(Notification n) {
+            return value.apply(n);
+        }
     }
+
+    private static final List<LifecycleField> LIFECYCLE = List.of(
+            new LifecycleField("state", Notification::state),
+            new LifecycleField("dueAt", Notification::dueAt),
+            new LifecycleField("sentAt", Notification::sentAt),
+            new LifecycleField("attempts", Notification::attempts),
+            new LifecycleField("claims", Notification::claims),
+            new LifecycleField("owner", Notification::owner),
+            new LifecycleField("leaseUntil", Notification::leaseUntil),
+            new LifecycleField("lastError", Notification::lastError),
+            new LifecycleField("providerMessageId", Notification::providerMessageId),
+            new LifecycleField("language", Notification::language),
+            new LifecycleField("subject", Notification::subject));
 
     public List<Notification> forParticipant(String participantId, int page, int size) {
         Query q = Query.query(where("participantId").is(participantId))

@@ -78,7 +78,7 @@ class DispatcherTest {
     void aHintedMessageIsClaimedFromItsCopyAndSentWithoutWaitingForThePoll() {
         when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
         Notification n = message("reg-1");
-        Notification claimed = n.claimedBy(dispatcher.owner(), NOW.plus(LEASE));
+        Notification claimed = n.claim(dispatcher.owner(), NOW, LEASE).orElseThrow().after();
         when(store.claim(n, dispatcher.owner(), NOW, LEASE)).thenReturn(Optional.of(claimed));
         dispatcher.start();
 
@@ -92,7 +92,7 @@ class DispatcherTest {
     void anOutdatedHintFallsBackToAClaimById() {
         when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
         Notification n = message("reg-2");
-        Notification claimed = n.claimedBy(dispatcher.owner(), NOW.plus(LEASE));
+        Notification claimed = n.claim(dispatcher.owner(), NOW, LEASE).orElseThrow().after();
         when(store.claim(n, dispatcher.owner(), NOW, LEASE)).thenReturn(Optional.empty());
         when(store.tryClaim(n.id(), dispatcher.owner(), NOW, LEASE)).thenReturn(Optional.of(claimed));
         dispatcher.start();
@@ -105,7 +105,7 @@ class DispatcherTest {
     @Test
     void aMessageBothHintedAndFoundByAScanIsDeliveredOnce() {
         Notification n = message("reg-3");
-        Notification claimed = n.claimedBy(dispatcher.owner(), NOW.plus(LEASE));
+        Notification claimed = n.claim(dispatcher.owner(), NOW, LEASE).orElseThrow().after();
         // the message is created and hinted while a due-scan is under way, so the scan finds it as well
         AtomicBoolean first = new AtomicBoolean(true);
         when(store.dueCandidates(any(), any(), anyInt())).thenAnswer(call -> {
@@ -140,7 +140,7 @@ class DispatcherTest {
         });
         when(store.dueCandidates(eq(Channel.SMS), any(), anyInt())).thenReturn(List.of());
         when(store.tryClaim(anyString(), anyString(), any(), any())).thenAnswer(call -> Optional.of(
-                message(((String) call.getArgument(0)).substring(4)).claimedBy(dispatcher.owner(), NOW.plus(LEASE))));
+                message(((String) call.getArgument(0)).substring(4)).claim(dispatcher.owner(), NOW, LEASE).orElseThrow().after()));
         dispatcher.start();
 
         verify(delivery, timeout(10_000).times(600)).deliver(any());
@@ -149,7 +149,7 @@ class DispatcherTest {
     @Test
     void aMessageHeldForItsContactIsDeliveredAgainWhenTheContactArrivesWithoutAnotherClaim() {
         Dispatcher d = startedWaitingForContacts(Duration.ofHours(1));
-        Notification claimed = message("reg-held").claimedBy(d.owner(), NOW.plus(LEASE));
+        Notification claimed = message("reg-held").claim(d.owner(), NOW, LEASE).orElseThrow().after();
 
         assertThat(d.holdForContact(claimed)).isTrue();
         assertThat(d.heldForContact()).isEqualTo(1);
@@ -171,7 +171,7 @@ class DispatcherTest {
     @Test
     void aMessageWhoseContactDoesNotComeIsHandedBackOnceWhenItsWaitRunsOutAndThenParked() {
         Dispatcher d = startedWaitingForContacts(Duration.ofMillis(200));
-        Notification claimed = message("reg-late").claimedBy(d.owner(), NOW.plus(LEASE));
+        Notification claimed = message("reg-late").claim(d.owner(), NOW, LEASE).orElseThrow().after();
         // the second delivery finds the contact still missing and asks again: now it must be parked
         AtomicBoolean heldAgain = new AtomicBoolean(true);
         org.mockito.Mockito.doAnswer(call -> {
@@ -191,7 +191,7 @@ class DispatcherTest {
     @Test
     void nothingIsHeldWhenTheWaitIsZeroOrTheDispatcherIsStoppedOrTooManyAreHeld() {
         when(store.dueCandidates(any(), any(), anyInt())).thenReturn(List.of());
-        Notification claimed = message("reg-x").claimedBy("someone", NOW.plus(LEASE));
+        Notification claimed = message("reg-x").claim("someone", NOW, LEASE).orElseThrow().after();
         Dispatcher off = waitingForContacts(Duration.ZERO);
         off.start();
         assertThat(off.holdForContact(claimed)).isFalse();

@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.platform.web.ProblemMessages;
 import org.eduweek.platform.web.Problems;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -136,6 +137,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             String slug, String detail, List<FieldProblem> errors) throws IOException {
         ProblemDetail body = Problems.of(status, slug, status.getReasonPhrase(), detail, errors);
         body.setInstance(java.net.URI.create(request.getRequestURI()));
+        java.util.Locale locale = ProblemMessages.shared().localize(body, request);
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        response.addHeader(org.springframework.http.HttpHeaders.VARY, org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -8,6 +8,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.eduweek.platform.web.ProblemMessages;
 import org.eduweek.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +46,9 @@ final class ProblemSecurityHandlers {
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        java.util.Locale locale = ProblemMessages.shared().localize(problem, request);
+        response.setHeader(org.springframework.http.HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage());
+        response.addHeader(org.springframework.http.HttpHeaders.VARY, org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE);
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -3,6 +3,7 @@ package org.eduweek.platform.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 
 import org.slf4j.Logger;
@@ -20,6 +21,8 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -98,12 +101,26 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     /** 503 with {@code Retry-After}: the store or the broker is out of reach for now. */
     static ResponseEntity<ProblemDetail> unavailable() {
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable",
+                "The service cannot reach its store or broker right now; nothing was changed, try again "
+                        + "in a few seconds", List.of());
+        HttpHeaders headers = localized(problem);
+        headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(Unavailable.RETRY_AFTER_SECONDS));
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(Unavailable.RETRY_AFTER_SECONDS))
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable",
-                        "The service cannot reach its store or broker right now; nothing was changed, try again "
-                                + "in a few seconds", List.of()));
+                .headers(headers).body(problem);
+    }
+
+    /**
+     * Puts the problem's human text in the language of the current request ({@link ProblemMessages}).
+     * @return {@code Content-Language} and {@code Vary} for the answer
+     */
+    static HttpHeaders localized(ProblemDetail problem) {
+        HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+                ? a.getRequest() : null;
+        HttpHeaders headers = new HttpHeaders();
+        ProblemMessages.headers(headers, ProblemMessages.shared().localize(problem, request));
+        return headers;
     }
 
     @Override
@@ -136,10 +153,18 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
-        if (body instanceof ProblemDetail pd && pd.getProperties() == null) {
-            pd.setProperty("errors", List.of());
-            if (pd.getType() == null || "about:blank".equals(pd.getType().toString())) {
-                pd.setType(java.net.URI.create(Problems.TYPE_BASE + slugFor(status)));
+        if (body instanceof ProblemDetail pd) {
+            if (pd.getProperties() == null) {
+                pd.setProperty("errors", List.of());
+                if (pd.getType() == null || "about:blank".equals(pd.getType().toString())) {
+                    pd.setType(java.net.URI.create(Problems.TYPE_BASE + slugFor(status)));
+                }
+            }
+            if (!headers.containsHeader(HttpHeaders.CONTENT_LANGUAGE)) {
+                HttpHeaders merged = new HttpHeaders();
+                merged.putAll(headers);
+                merged.putAll(localized(pd));
+                headers = merged;
             }
         }
         return super.createResponseEntity(body, headers, status, request);
@@ -187,12 +212,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        HttpHeaders headers = localized(problem);
         return ResponseEntity.status(problem.getStatus()).contentType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).headers(headers).body(problem);
     }
 
     private static ResponseEntity<Object> body(ProblemDetail problem) {
+        HttpHeaders headers = localized(problem);
         return ResponseEntity.status(problem.getStatus()).contentType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).headers(headers).body(problem);
     }
 }

@@ -39,12 +39,14 @@ public class ProblemErrorController implements ErrorController {
             if (error != null) {
                 log.error("Unexpected failure outside a controller", error);
             }
-            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(ProblemDetailsHandler.internal());
+            ProblemDetail internal = ProblemDetailsHandler.internal();
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(ProblemDetailsHandler.localized(internal)).body(internal);
         }
         ProblemDetail problem = Problems.of(status, ProblemDetailsHandler.slugFor(status), status.getReasonPhrase(),
                 "The request was refused: " + status.getReasonPhrase(), List.of());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .headers(ProblemDetailsHandler.localized(problem))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").body(problem);
     }
 }

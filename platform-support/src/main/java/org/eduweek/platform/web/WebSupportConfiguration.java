@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** Registers the shared web plumbing in every servlet service. */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
+        "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import({ ProblemDetailsHandler.class, ProblemErrorController.class })
 public class WebSupportConfiguration {
@@ -20,6 +21,16 @@ public class WebSupportConfiguration {
     @Bean
     tools.jackson.databind.JacksonModule textGuardModule() {
         return TextGuard.module();
+    }
+
+    /**
+     * English or Chinese from {@code Accept-Language} (English when absent or anything else): the language of problem
+     * bodies ({@link ProblemMessages}) and of {@code LocaleContextHolder} in controllers.
+     */
+    @Bean(name = "localeResolver")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(name = "localeResolver")
+    org.springframework.web.servlet.LocaleResolver localeResolver() {
+        return ProblemMessages.localeResolver();
     }
 
     @Bean

@@ -33,5 +33,7 @@ public class MongoIndexes implements InitializingBean {
         registrations.createIndex(Indexes.ascending("participantId"), new IndexOptions().name("participant"));
         registrations.createIndex(Indexes.ascending("sessionId", "seatMode", "status", "waitNumber"),
                 new IndexOptions().name("session_waitlist"));
+        mongo.getCollection(org.eduweek.registration.store.CalendarFeedStore.COLLECTION).createIndex(
+                Indexes.ascending("tokenHash"), new IndexOptions().name("tokenHash_unique").unique(true));
     }
 }

@@ -28,16 +28,30 @@ public record SessionEvent(
         String level,
         String status,
         String reason,
-        String joinLink) {
+        String joinLink,
+        Venue venue) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Capacity(Integer inPerson, Integer online) {
+    }
+
+    /** Where an in-person session takes place, as the schedule names it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Venue(String campus, String building, String room) {
+
+        /** "room, building, campus", the way the schedule's own calendars write it; null when empty. */
+        String label() {
+            String label = String.join(", ", java.util.stream.Stream.of(room, building, campus)
+                    .filter(s -> s != null && !s.isBlank()).toList());
+            return label.isEmpty() ? null : label;
+        }
     }
 
     public Session toSession() {
         int inPerson = capacity == null || capacity.inPerson() == null ? 0 : capacity.inPerson();
         int online = capacity == null || capacity.online() == null ? 0 : capacity.online();
         return new Session(sessionId, editionId, sequence, title, start, end, timeZone, mode, inPerson, online,
-                audience == null ? List.of() : audience, level, status, reason, joinLink);
+                audience == null ? List.of() : audience, level, status, reason, joinLink,
+                venue == null ? null : venue.label());
     }
 }

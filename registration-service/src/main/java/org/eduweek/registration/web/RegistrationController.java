@@ -56,6 +56,11 @@ public class RegistrationController {
     @PreAuthorize("hasRole('PARTICIPANT')")
     @Operation(summary = "Register for a session",
             description = "201 with status CONFIRMED (a seat was taken atomically) or WAITLISTED (with position). "
+                    + "Seats are counted per seat mode: for a HYBRID session the caller chooses seatMode IN_PERSON or "
+                    + "ONLINE (default IN_PERSON); when the chosen mode is full the answer is 201 WAITLISTED on that "
+                    + "mode's waitlist (seatMode and waitlistPosition say which and where), even if the other mode "
+                    + "has free seats: read GET /api/registrations/sessions/{id}/availability first to offer the "
+                    + "choice. A seatMode the session does not offer is 400 validation on field seatMode. "
                     + "Already registered: 200 with the existing registration. Unknown or unpublished session: 404. "
                     + "Cancelled or started session, audience/level mismatch, overlap with one of your confirmed "
                     + "sessions: 409 naming the reason. Server-owned fields in the body (status, ids...) are ignored. "

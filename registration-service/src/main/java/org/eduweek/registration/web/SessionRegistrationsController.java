@@ -10,7 +10,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.web.ApiException;
 import org.eduweek.registration.domain.CheckIns;
 import org.eduweek.registration.domain.Profiles;
@@ -48,9 +56,13 @@ public class SessionRegistrationsController {
     private final CheckIns checkIns;
     private final Profiles profiles;
     private final Clock clock;
+    private final SeatAvailability seats;
+    private final AvailabilityFeed feed;
 
     public SessionRegistrationsController(SessionReplica sessions, Registrations registrations, SeatLedger ledger,
-            CheckIns checkIns, Profiles profiles, Clock clock) {
+            CheckIns checkIns, Profiles profiles, Clock clock, SeatAvailability seats, AvailabilityFeed feed) {
+        this.seats = seats;
+        this.feed = feed;
         this.sessions = sessions;
         this.registrations = registrations;
         this.ledger = ledger;
@@ -59,26 +71,46 @@ public class SessionRegistrationsController {
         this.clock = clock;
     }
 
-    public record Availability(String sessionId, String status, long sequence, List<Seats> seats) {
-    }
-
-    public record Seats(String seatMode, int capacity, int free, int confirmed, int waiting) {
-    }
-
     @GetMapping("/availability")
-    @Operation(summary = "Seats per mode as this service knows them (any signed-in user)",
-            description = "404 until the session's SessionScheduled has reached this service.")
-    public Availability availability(@PathVariable String sessionId) {
-        Session s = session(sessionId);
-        List<Seats> seats = new ArrayList<>();
-        for (SeatMode mode : s.seatModes()) {
-            SeatCounter c = ledger.find(sessionId, mode);
-            int confirmed = (int) registrations.countConfirmed(sessionId, mode);
-            int waiting = registrations.waitlist(sessionId, mode, 0).size();
-            seats.add(new Seats(mode.name(), s.capacity(mode), c == null ? s.capacity(mode) : Math.max(0, c.free()),
-                    confirmed, waiting));
+    @Operation(summary = "Free seats per seat mode and waitlist length (anyone, no token needed)",
+            description = "For each seat mode the session offers (IN_PERSON, ONLINE; both for HYBRID): capacity, "
+                    + "free seats, confirmed registrations and the length of that mode's waitlist. Anonymous "
+                    + "callers are welcome: the programme is public. A draft session is 404 except for organizers; "
+                    + "404 too until the session's SessionScheduled has reached this service. The answer carries an "
+                    + "ETag and Cache-Control: no-cache; polling with If-None-Match answers 304 without a body while "
+                    + "nothing changed. To follow the seats live, open .../availability/stream instead.")
+    @ApiResponse(responseCode = "200", description = "The seats")
+    @ApiResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @ApiResponse(responseCode = "404", description = "Unknown here, or a draft")
+    public ResponseEntity<SeatAvailability.Availability> availability(@PathVariable String sessionId,
+            WebRequest request) {
+        SeatAvailability.Availability a = visibleAvailability(sessionId);
+        String etag = "\"" + a.version() + "\"";
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                    .cacheControl(CacheControl.noCache()).build();
         }
-        return new Availability(s.id(), s.status(), s.sequence(), seats);
+        return ResponseEntity.ok().eTag(etag).cacheControl(CacheControl.noCache()).body(a);
+    }
+
+    @GetMapping(path = "/availability/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "The seats as Server-Sent Events while a page shows them (anyone, no token needed)",
+            description = "text/event-stream: an `availability` event at once (data: the same JSON as "
+                    + "GET .../availability, id: its version) and another whenever the seats change (looked at every "
+                    + "second); a comment line every 15 s keeps proxies from closing an idle stream. The stream ends "
+                    + "after 30 minutes and the browser's EventSource reconnects by itself (retry: 3000). Same "
+                    + "visibility as GET .../availability: a draft or unknown session is a 404 problem body.")
+    @ApiResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
+    public ResponseEntity<SseEmitter> availabilityStream(@PathVariable String sessionId) {
+        SeatAvailability.Availability first = visibleAvailability(sessionId);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("X-Accel-Buffering", "no")
+                .contentType(MediaType.TEXT_EVENT_STREAM).body(feed.subscribe(first));
+    }
+
+    private SeatAvailability.Availability visibleAvailability(String sessionId) {
+        boolean staff = CurrentUser.current().map(CurrentUser::isStaff).orElse(false);
+        return seats.of(sessionId, staff).orElseThrow(() -> ApiException.notFound("Session", sessionId));
     }
 
     @GetMapping

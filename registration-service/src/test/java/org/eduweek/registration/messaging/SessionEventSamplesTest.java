@@ -32,6 +32,8 @@ class SessionEventSamplesTest {
         assertThat(s.displayTitle()).isEqualTo("International Education Fair");
         assertThat(s.isPublished()).isTrue();
         assertThat(s.joinLink()).isEqualTo("https://meeting.example.edu/j/2020fair");
+        assertThat(s.location()).isEqualTo("Main Hall, Gymnasium, Pingyuan");
+        assertThat(s.title("zh")).isNotBlank();
     }
 
     @Test

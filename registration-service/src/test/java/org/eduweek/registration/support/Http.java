@@ -16,9 +16,22 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
+    private final java.util.Map<String, String> headers;
 
     Http(String base) {
+        this(base, java.util.Map.of());
+    }
+
+    private Http(String base, java.util.Map<String, String> headers) {
         this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same client, sending {@code name: value} on every request. */
+    public Http header(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Http(base, java.util.Map.copyOf(more));
     }
 
     public record Response(int status, JsonNode json, byte[] bytes, HttpResponse<byte[]> raw) {
@@ -56,6 +69,7 @@ public final class Http {
 
     private HttpRequest.Builder builder(String path, String token, String key) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        headers.forEach(b::header);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

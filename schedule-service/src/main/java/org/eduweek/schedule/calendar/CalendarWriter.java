@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import net.fortuna.ical4j.data.CalendarOutputter;
+import org.eduweek.platform.calendar.IcsFolding;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
+import org.eduweek.platform.calendar.IcsFolding;
 import org.eduweek.schedule.domain.Audience;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Capacity;

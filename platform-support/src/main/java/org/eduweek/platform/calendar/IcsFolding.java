@@ -1,4 +1,4 @@
-package org.eduweek.schedule.calendar;
+package org.eduweek.platform.calendar;
 
 import java.nio.charset.StandardCharsets;
 
@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class IcsFolding {
 
-    static final int MAX_OCTETS = 75;
+    public static final int MAX_OCTETS = 75;
 
     private IcsFolding() {
     }
