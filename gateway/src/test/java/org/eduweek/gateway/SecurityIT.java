@@ -164,8 +164,9 @@ class SecurityIT extends GatewayTestBase {
         client().get().uri("/fallback/schedule").header("Authorization", bearer(TestTokens.organizer("olga")))
                 .exchange().expectStatus().isForbidden();
         client().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+        // metrics live on the management port only (ManagementPortIT)
         client().get().uri("/actuator/prometheus").header("Authorization",
-                bearer(TestTokens.token("root", List.of("ADMIN"), Map.of()))).exchange().expectStatus().isOk();
+                bearer(TestTokens.token("root", List.of("ADMIN"), Map.of()))).exchange().expectStatus().isNotFound();
         client().get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }

@@ -2,6 +2,7 @@ package org.eduweek.local;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +34,10 @@ import org.eduweek.local.stack.StackPorts;
 /**
  * The running platform: the embedded stack in this JVM plus Keycloak and one child JVM per service. {@link #start}
  * checks every port first, starts Keycloak (it takes longest) and the stack, starts the service jars, and waits until
- * each {@code /actuator/health} is UP and Keycloak's realm answers; the gateway, the OpenID client of the portal,
- * starts once Keycloak is ready. Anything that fails on the way is stopped again. {@link #close} stops the gateway,
- * then the services and Keycloak, then the stack. The launcher's main and the end-to-end tests both use this class.
+ * each {@code /actuator/health} (on its management port) is UP and Keycloak's realm answers; the gateway, the OpenID
+ * client of the portal, starts once Keycloak is ready. Anything that fails on the way is stopped again. {@link #close}
+ * stops the gateway, then the services and Keycloak, then the stack. The launcher's main and the end-to-end tests
+ * both use this class.
  */
 public final class Platform implements AutoCloseable {
 
@@ -51,6 +53,8 @@ public final class Platform implements AutoCloseable {
     private final StackPorts stackPorts;
     private final Map<ServiceSpec, Integer> ports;
     private final int keycloakPort;
+    /** Each child's management port (metrics, health details): a free one, picked when its environment is built. */
+    private final Map<ServiceSpec, Integer> managementPorts = new EnumMap<>(ServiceSpec.class);
     private final Consumer<String> console;
     private final List<ServiceProcess> processes = new ArrayList<>();
     private final Thread shutdownHook = new Thread(this::close, "eduweek-shutdown");
@@ -206,7 +210,8 @@ public final class Platform implements AutoCloseable {
                 }
                 healthy.add(CompletableFuture.runAsync(() -> {
                     try {
-                        Duration took = process.awaitHealthy(http, options.startTimeout());
+                        Duration took = process.awaitHealthy(http, URI.create(managementUrl(spec)
+                                + "/actuator/health"), options.startTimeout());
                         console.accept(spec + " is UP on " + process.url() + " (" + millis(took) + ")");
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -303,6 +308,8 @@ public final class Platform implements AutoCloseable {
         // Loopback only by default: on a laptop the services need not be reachable from the network.
         env.put("SERVER_ADDRESS", options.bindAddress());
         env.put("SPRING_PROFILES_ACTIVE", "local");
+        // on loopback unless MANAGEMENT_ADDRESS says otherwise (the children inherit the launcher's environment)
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort(spec)));
         env.put("KAFKA_BROKERS", stack.kafkaBootstrapServers());
         if (spec.database() != null) {
             env.put("MONGODB_URI", stack.mongoUri(spec.database()));
@@ -374,6 +381,24 @@ public final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + servicePort(spec);
     }
 
+    /** The child's management port: {@code /actuator/prometheus}, {@code /actuator/metrics}, health details. */
+    public synchronized int managementPort(ServiceSpec spec) {
+        return managementPorts.computeIfAbsent(spec, s -> {
+            while (true) {
+                int candidate = Ports.free();
+                if (!ports.containsValue(candidate) && candidate != stackPorts.http() && candidate != stackPorts.kafka()
+                        && candidate != stackPorts.kafkaController() && candidate != stackPorts.mongo()
+                        && candidate != stackPorts.smtp()) {
+                    return candidate;
+                }
+            }
+        });
+    }
+
+    public String managementUrl(ServiceSpec spec) {
+        return "http://127.0.0.1:" + managementPort(spec);
+    }
+
     public String gatewayUrl() {
         return serviceUrl(ServiceSpec.GATEWAY);
     }
@@ -420,6 +445,11 @@ public final class Platform implements AutoCloseable {
                 row(out, p.spec().module(), "http://localhost:" + p.port() + "  (pid " + p.pid() + ", log "
                         + p.logFile() + ")");
             }
+        }
+        if (!processes().isEmpty()) {
+            row(out, "Metrics, health details", String.join(", ", processes().stream()
+                    .map(p -> p.spec().module() + " :" + managementPort(p.spec())).toList())
+                    + "  (http://127.0.0.1:<port>/actuator/prometheus)");
         }
         KeycloakServer kc = keycloak;
         if (kc != null) {

@@ -192,6 +192,30 @@ class PlatformFlowIT {
         }
     }
 
+    @Test
+    @Order(2)
+    void everyProcessServesItsMetricsOnItsOwnLoopbackManagementPortOnly() throws Exception {
+        for (ServiceProcess process : platform.processes()) {
+            int management = platform.managementPort(process.spec());
+            assertThat(management).as(process.spec() + " management port").isNotEqualTo(process.port());
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(platform.managementUrl(
+                    process.spec()) + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as(process.spec() + " metrics").isEqualTo(200);
+            assertThat(metrics.body()).contains("application=\"" + process.spec().module() + "\"");
+            HttpResponse<String> publicPort = http.send(HttpRequest.newBuilder(URI.create(process.url()
+                    + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(publicPort.statusCode()).as(process.spec() + " public port").isIn(401, 404);
+            HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(process.url() + "/readyz"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ready.statusCode()).as(process.spec() + " /readyz").isEqualTo(200);
+        }
+        // through the gateway: neither its own metrics nor a service's
+        assertThat(send("GET", "/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/actuator/health", null, null).body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
     /** Field 19 of /proc/.../stat, counted after the parenthesised command name (which may hold spaces). */
     private static int niceness(Path stat) throws java.io.IOException {
         String line = Files.readString(stat);

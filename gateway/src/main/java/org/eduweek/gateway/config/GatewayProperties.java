@@ -22,7 +22,6 @@ public record GatewayProperties(
         @DefaultValue("false") boolean devRoutes,
         @DefaultValue("http://localhost:8080") List<String> portalOrigins,
         @DefaultValue("1MB") DataSize maxBodySize,
-        @DefaultValue("false") boolean publicPrometheus,
         List<RoleRule> organizerOnly,
         List<String> queryTokenPaths,
         Map<String, RateLimit> rateLimits,

@@ -46,7 +46,8 @@ public class SecurityConfiguration {
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
     private static final String[] ORGANIZER_ROLES = { "ORGANIZER", "ADMIN" };
-    private static final String[] PUBLIC = { "/actuator/health", "/actuator/health/**" };
+    /** Status only on the public port (details and metrics are on the management port); probes use /livez, /readyz. */
+    private static final String[] PUBLIC = { "/actuator/health", "/livez", "/readyz" };
     /**
      * The combined Swagger UI and what it loads: springdoc serves the UI for {@code springdoc.swagger-ui.path}
      * {@code /api/docs} under {@code /api/swagger-ui/} (a sibling of the path, inside the authenticated
@@ -92,7 +93,7 @@ public class SecurityConfiguration {
                         ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN.getPolicy())),
                         SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .addFilterBefore(SecurityConfiguration::recordUser, SecurityWebFiltersOrder.AUTHORIZATION)
-                .authorizeExchange(ex -> ex.anyExchange().access(accessRules(props)))
+                .authorizeExchange(ex -> ex.anyExchange().access(new ManagementServerAccess(accessRules(props))))
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenConverter(new BearerTokenConverter(props.queryTokenPaths()))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
@@ -142,9 +143,6 @@ public class SecurityConfiguration {
         rules.permit(null, PUBLIC);
         rules.permit(HttpMethod.GET, DOCS);
         rules.permit(HttpMethod.HEAD, DOCS);
-        if (props.publicPrometheus()) {
-            rules.permit(null, "/actuator/prometheus");
-        }
         rules.anyRole(null, new String[] { "ADMIN" }, "/actuator/**");
         // Internal forward target of the circuit breakers only.
         rules.deny(null, "/fallback/**");

@@ -11,7 +11,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST url {"to","from","body"}} → 2xx {@code {"id":…}}; the shape of the embedded stack's captured provider. */
+/**
+ * {@code POST url {"to","from","body"}} → 2xx {@code {"id":…}}; the shape of the embedded stack's captured provider.
+ * With a token ({@code SMS_PROVIDER_TOKEN}) the request carries {@code Authorization: Bearer <token>}.
+ */
 public class GenericJsonSmsProvider implements SmsProvider {
 
     private final HttpClient http;
@@ -30,11 +33,14 @@ public class GenericJsonSmsProvider implements SmsProvider {
         payload.put("to", to);
         payload.put("from", from);
         payload.put("body", body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(props.url())).timeout(props.timeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(props.url())).timeout(props.timeout())
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(payload)));
+        if (props.token() != null) {
+            request.header("Authorization", "Bearer " + props.token());
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw SmsProvider.classify(response.statusCode(), response.body());
             }

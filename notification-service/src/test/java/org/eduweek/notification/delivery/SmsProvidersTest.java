@@ -46,7 +46,7 @@ class SmsProvidersTest {
 
     private SmsProviderProperties props() {
         return new SmsProviderProperties("generic", wm.baseUrl() + "/sms/messages", wm.baseUrl(), "AC123",
-                "secret", Duration.ofSeconds(5));
+                "secret", Duration.ofSeconds(5), null);
     }
 
     @Test
@@ -57,6 +57,19 @@ class SmsProvidersTest {
         assertThat(id).isEqualTo("m-42");
         wm.verify(postRequestedFor(urlEqualTo("/sms/messages")).withHeader("Idempotency-Key", equalTo("k-1"))
                 .withRequestBody(equalToJson("{\"to\":\"+8613800138000\",\"from\":\"EDUWEEK\",\"body\":\"你好\"}")));
+    }
+
+    @Test
+    void genericProviderSendsItsTokenAsABearerWhenOneIsSet() throws Exception {
+        wm.stubFor(post(urlEqualTo("/sms/messages")).willReturn(aResponse().withStatus(202).withBody("{\"id\":\"m-7\"}")));
+        SmsProviderProperties withToken = new SmsProviderProperties("generic", wm.baseUrl() + "/sms/messages", null,
+                null, null, Duration.ofSeconds(5), "provider-api-token");
+        new GenericJsonSmsProvider(http, json, withToken).send("+8613800138000", "EDUWEEK", "hi", "k-3");
+        new GenericJsonSmsProvider(http, json, props()).send("+8613800138000", "EDUWEEK", "hi", "k-4");
+        wm.verify(postRequestedFor(urlEqualTo("/sms/messages")).withHeader("Idempotency-Key", equalTo("k-3"))
+                .withHeader("Authorization", equalTo("Bearer provider-api-token")));
+        wm.verify(postRequestedFor(urlEqualTo("/sms/messages")).withHeader("Idempotency-Key", equalTo("k-4"))
+                .withoutHeader("Authorization"));
     }
 
     @Test
@@ -88,7 +101,7 @@ class SmsProvidersTest {
     @Test
     void anUnreachableProviderIsATransientFailure() {
         SmsProviderProperties gone = new SmsProviderProperties("generic", "http://127.0.0.1:1/sms", null, null, null,
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), null);
         DeliveryException e = catchThrowableOfType(DeliveryException.class,
                 () -> new GenericJsonSmsProvider(http, json, gone).send("+1", "E", "b", "k"));
         assertThat(e.permanent()).isFalse();

@@ -3,10 +3,13 @@ package org.eduweek.platform.security;
 import java.util.Collection;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
@@ -20,6 +23,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import org.eduweek.platform.tokens.MultiIssuerJwtDecoder;
 import org.eduweek.platform.tokens.TokenRules;
@@ -42,9 +46,12 @@ public class JwtSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(JwtSecurityConfiguration.class);
 
-    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/actuator/health",
-            "/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**",
-            "/swagger-ui.html", "/error");
+    /**
+     * On the public port: the probes (status only) and the API documentation. Metrics and health details are on the
+     * management port; should an operator put them on the public port anyway, they need an ADMIN token there.
+     */
+    private static final List<String> ALWAYS_PUBLIC = List.of("/livez", "/readyz", "/v3/api-docs/**", "/v3/api-docs",
+            "/swagger-ui/**", "/swagger-ui.html", "/error");
 
     @Bean
     @ConditionalOnMissingBean
@@ -94,9 +101,11 @@ public class JwtSecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .authorizeHttpRequests(auth -> {
+                    auth.requestMatchers(JwtSecurityConfiguration::onManagementServer).permitAll();
                     auth.requestMatchers(ALWAYS_PUBLIC.toArray(String[]::new)).permitAll();
                     props.publicPaths().forEach(p -> auth.requestMatchers(p).permitAll());
                     props.publicGetPaths().forEach(p -> auth.requestMatchers(HttpMethod.GET, p).permitAll());
+                    auth.requestMatchers("/actuator", "/actuator/**").hasRole("ADMIN");
                     auth.anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(rs -> rs
@@ -107,6 +116,16 @@ public class JwtSecurityConfiguration {
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));
         return http.build();
+    }
+
+    /**
+     * Whether the request came in on the management server ({@code management.server.port}: metrics, health
+     * details). That server is its own listener on loopback or a cluster-internal address, so whoever reaches it is
+     * the operator or Prometheus: everything on it is open. Boot runs this same filter chain there too.
+     */
+    static boolean onManagementServer(HttpServletRequest request) {
+        return WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
     }
 
     /**

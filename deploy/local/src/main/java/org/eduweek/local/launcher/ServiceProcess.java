@@ -125,9 +125,11 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
-    /** Polls {@code /actuator/health} until it says UP; fails early if the process dies, with the end of its log. */
-    public Duration awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
-        URI health = URI.create(url() + "/actuator/health");
+    /**
+     * Polls {@code health} (the service's {@code /actuator/health} on its management port) until it says UP; fails
+     * early if the process dies, with the end of its log.
+     */
+    public Duration awaitHealthy(HttpClient http, URI health, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         String last = "no answer yet";
         while (Instant.now().isBefore(deadline)) {

@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The stack's one HTTP port: dev identity provider, captured mail and SMS, and the SMS provider endpoints the
  * notification service posts to (a generic JSON one and a Twilio-compatible one). Errors are RFC 9457 problem bodies.
+ * Token issuing and the captures ({@code /api/auth/**}, {@code /api/dev/**}) answer callers on this machine only
+ * (the TCP peer is a loopback address), whatever address the server is bound to: anyone who reaches them can mint
+ * an ADMIN token or read every participant's mail.
  */
 public final class StackHttpServer implements AutoCloseable {
 
@@ -92,6 +95,11 @@ public final class StackHttpServer implements AutoCloseable {
     }
 
     private void route(HttpExchange exchange, String method, String path) throws IOException {
+        if ((path.startsWith("/api/auth/") || path.startsWith("/api/dev/")) && !fromLoopback(exchange)) {
+            problem(exchange, 403, "forbidden", "Forbidden",
+                    "Dev tokens and captured messages are served to callers on this machine only", List.of());
+            return;
+        }
         Map<String, String> query = parseForm(exchange.getRequestURI().getRawQuery());
         Matcher emailId = EMAIL_ID.matcher(path);
         Matcher twilio = TWILIO.matcher(path);
@@ -149,6 +157,11 @@ public final class StackHttpServer implements AutoCloseable {
         } else {
             problem(exchange, 404, "not-found", "Not found", "No stack endpoint " + path, List.of());
         }
+    }
+
+    static boolean fromLoopback(HttpExchange exchange) {
+        InetSocketAddress peer = exchange.getRemoteAddress();
+        return peer != null && peer.getAddress() != null && peer.getAddress().isLoopbackAddress();
     }
 
     private record GenericSms(String to, String from, String body) {
