@@ -168,7 +168,7 @@ public final class FigureCalculator {
     }
 
     public Map<String, List<BreakdownRow>> breakdowns(Set<String> sessionIds, int minGroupSize) {
-        return Breakdowns.of(p, sessionIds, minGroupSize);
+        return Breakdowns.of(p, sessionIds, minGroupSize, now);
     }
 
     public List<TimeSeries.Bucket> timeSeries(Set<String> sessionIds, TimeSeries.Interval interval,

@@ -69,9 +69,10 @@ class ProjectionTest {
         FigureCalculator c = new FigureCalculator(project(scenario.events()), BEFORE);
         var rows = c.breakdowns(c.sessionIds(Scope.EDITION, scenario.edition), 3);
         // the small groups (one external scholar, one teacher, ...) are counted together, none of them named
-        assertThat(rows.get("audience")).containsExactly(
-                new BreakdownRow("STUDENT", 4L, 5L, 1L, "4"),
-                new BreakdownRow(Breakdowns.OTHER, 3L, 3L, 2L, "3"));
+        assertThat(rows.get("audience")).extracting(BreakdownRow::group, BreakdownRow::participants,
+                BreakdownRow::confirmed, BreakdownRow::checkedIn, BreakdownRow::display).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("STUDENT", 4L, 5L, 1L, "4"),
+                        org.assertj.core.groups.Tuple.tuple(Breakdowns.OTHER, 3L, 3L, 2L, "3"));
         for (String personal : List.of("audience", "country", "affiliation")) {
             assertThat(rows.get(personal)).as(personal).allSatisfy(row -> assertThat(
                     row.group().equals(Breakdowns.OTHER) || row.participants() != null && row.participants() >= 3)
@@ -124,6 +125,29 @@ class ProjectionTest {
         assertThat(Demand.of(0, 100, false)).isEqualTo(new Demand(false, 0.0));
         assertThat(Demand.of(1, 0, false)).isEqualTo(new Demand(true, 0.0));
         assertThat(Demand.of(50, 100, true).needsMoreRoom()).isFalse();
+    }
+
+    @Test
+    void breakdownsByDayAndTrackCarryWaitlistNoShowsAndFillRate() {
+        FigureCalculator c = new FigureCalculator(project(scenario.events()), AFTER_A_ENDED);
+        var rows = c.breakdowns(c.sessionIds(Scope.EDITION, scenario.edition), 3);
+        BreakdownRow firstDay = rows.get("day").stream().filter(r -> r.group().equals("2020-10-21")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(firstDay.confirmed(), firstDay.waitlisted(), firstDay.checkedIn(), firstDay.noShows(),
+                firstDay.capacity())).containsExactly(4L, 0L, 2L, 2L, 4L);
+        assertThat(firstDay.fillRate()).isEqualTo(1.0);
+        assertThat(rows.get("day")).extracting(BreakdownRow::group)
+                .containsExactlyInAnyOrder("2020-10-21", "2020-10-22", "2020-10-23");
+        BreakdownRow track1 = rows.get("track").stream().filter(r -> r.group().equals(scenario.track1)).findFirst()
+                .orElseThrow();
+        assertThat(List.of(track1.confirmed(), track1.checkedIn(), track1.noShows(), track1.capacity()))
+                .containsExactly(6L, 3L, 2L, 14L);
+        assertThat(track1.fillRate()).isEqualTo(0.4286);
+        // groups of fewer than three people show no figures, not even the capacity
+        assertThat(rows.get("track")).filteredOn(r -> r.participants() == null)
+                .allSatisfy(r -> assertThat(r.capacity()).isNull());
+        // the dimensions that describe people carry no capacity
+        assertThat(rows.get("audience")).allSatisfy(r -> assertThat(r.capacity()).isNull());
     }
 
     @Test
