@@ -16,11 +16,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import org.eduweek.analytics.domain.AnalyticsStore;
+import org.eduweek.analytics.messaging.FiguresFlushed;
+import org.eduweek.analytics.messaging.StatsPublisher;
 import org.eduweek.analytics.support.IntegrationTestSupport;
 import org.eduweek.analytics.support.Samples;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a dashboard draws from: records that carry the session's title, start, mode and campus, published only when
@@ -28,6 +35,13 @@ import tools.jackson.databind.JsonNode;
  * to its figures on the live stream.
  */
 class DashboardRecordsIT extends IntegrationTestSupport {
+
+    @Autowired
+    private MongoTemplate mongo;
+    @Autowired
+    private KafkaTemplate<String, String> kafka;
+    @Autowired
+    private JsonMapper json;
 
     private static final String STATS = "analytics.session-stats.v1";
     private static final String SUMMARY = "analytics.edition-summary.v1";
@@ -62,6 +76,15 @@ class DashboardRecordsIT extends IntegrationTestSupport {
             assertThat(stats(session)).hasSize(1);
             assertThat(records(SUMMARY, edition)).hasSize(1);
             assertThat(stream.data("session-stats", session)).hasSize(1);
+
+            // a restart loads what was published and publishes only what changed meanwhile: nothing here
+            List<Object> flushed = new CopyOnWriteArrayList<>();
+            StatsPublisher restarted = new StatsPublisher(new AnalyticsStore(mongo, clock), kafka, json, clock,
+                    flushed::add);
+            restarted.flush();
+            assertThat(flushed).allSatisfy(f -> assertThat(((FiguresFlushed) f).sessions())
+                    .noneMatch(st -> st.sessionId().equals(session)));
+            assertThat(stats(session)).hasSize(1);
 
             // a change that a record carries is published at once
             publish("registration.events.v1", session, "RegistrationCreated", registration(session, edition, "p-1"));
