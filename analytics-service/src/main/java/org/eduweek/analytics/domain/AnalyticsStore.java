@@ -32,6 +32,7 @@ public class AnalyticsStore {
     private final Clock clock;
     private final Projection projection = new Projection();
     private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, String> emitted = new java.util.concurrent.ConcurrentHashMap<>();
 
     public AnalyticsStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -98,12 +99,42 @@ public class AnalyticsStore {
         return locked(() -> work.apply(projection));
     }
 
+    /** Whether {@code fingerprint} is what was last published under {@code id} (topic + key). */
+    public boolean emittedAlready(String id, String fingerprint) {
+        return fingerprint.equals(emitted.get(id));
+    }
+
+    /** Whether anything was ever published under {@code id}. */
+    public boolean emittedEver(String id) {
+        return emitted.containsKey(id);
+    }
+
+    /** Remembers what was published (after the broker acknowledged it), in memory and in MongoDB. */
+    public void remember(List<EmittedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, EmittedRecord.class);
+        records.forEach(r -> bulk.replaceOne(Query.query(Criteria.where("_id").is(r.id())), r,
+                FindAndReplaceOptions.options().upsert()));
+        records.forEach(r -> emitted.put(r.id(), r.fingerprint()));
+        try {
+            bulk.execute();
+        } catch (RuntimeException e) {
+            // at worst one duplicate per key after a restart
+            log.warn("Remembering published records failed: {}", e.getMessage());
+        }
+    }
+
     /** Forgets every fact, in MongoDB and in memory; the caller replays the topics while holding the lock. */
     public <T> T rebuild(Supplier<T> replay) {
         return locked(() -> {
             mongo.dropCollection(RegistrationState.class);
             mongo.dropCollection(SessionInfo.class);
             mongo.dropCollection(NotificationOutcome.class);
+            // a rebuild republishes every record, for consumers that lost the topics
+            mongo.dropCollection(EmittedRecord.class);
+            emitted.clear();
             projection.clear();
             T result = replay.get();
             projection.markAllDirty();
@@ -116,8 +147,9 @@ public class AnalyticsStore {
         mongo.findAll(SessionInfo.class).forEach(projection::commit);
         mongo.findAll(RegistrationState.class).forEach(projection::commit);
         mongo.findAll(NotificationOutcome.class).forEach(projection::commit);
-        // everything loaded stays dirty: the first flush republishes it (identical records are harmless on a
-        // compacted topic) and catches no-shows of sessions that ended while the service was down
+        mongo.findAll(EmittedRecord.class).forEach(r -> emitted.put(r.id(), r.fingerprint()));
+        // everything loaded stays dirty: the first flush recomputes it, publishes only what differs from what was
+        // last published (see emitted) and catches no-shows of sessions that ended while the service was down
         log.info("Loaded analytics facts in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 

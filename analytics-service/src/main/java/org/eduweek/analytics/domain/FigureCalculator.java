@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.eduweek.analytics.events.Capacity;
+import org.eduweek.analytics.events.Demand;
 import org.eduweek.analytics.events.EditionSummary;
 import org.eduweek.analytics.events.SessionStats;
 
@@ -27,8 +28,9 @@ public final class FigureCalculator {
     public Set<String> sessionIds(Scope scope, String id) {
         return switch (scope) {
             case SESSION -> p.knowsSession(id) ? Set.of(id) : Set.of();
-            case EDITION -> p.editionOfSession.entrySet().stream().filter(e -> id.equals(e.getValue()))
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            case EDITION -> EditionSummary.UNASSIGNED.equals(id) ? unassignedSessions()
+                    : p.editionOfSession.entrySet().stream().filter(e -> id.equals(e.getValue()))
+                            .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
             case ACTIVITY -> p.sessions.values().stream().filter(s -> id.equals(s.activityId()))
                     .map(SessionInfo::id).collect(Collectors.toCollection(TreeSet::new));
             case TRACK -> p.sessions.values().stream().filter(s -> id.equals(s.trackId()))
@@ -39,7 +41,18 @@ public final class FigureCalculator {
     public Set<String> editions() {
         Set<String> editions = new TreeSet<>(p.editionOfSession.values());
         editions.addAll(p.deliveriesByEdition.keySet());
+        if (!unassignedSessions().isEmpty()) {
+            editions.add(EditionSummary.UNASSIGNED);
+        }
         return editions;
+    }
+
+    /** Sessions known to analytics that belong to no edition (summed as the edition {@code unassigned}). */
+    public Set<String> unassignedSessions() {
+        Set<String> ids = new TreeSet<>();
+        p.counters.keySet().stream().filter(id -> p.editionOf(id) == null).forEach(ids::add);
+        p.sessions.keySet().stream().filter(id -> p.editionOf(id) == null).forEach(ids::add);
+        return ids;
     }
 
     public Set<String> ids(Scope scope) {
@@ -100,18 +113,49 @@ public final class FigureCalculator {
         SessionInfo info = p.sessions.get(sessionId);
         Capacity capacity = info == null ? new Capacity(0, 0)
                 : new Capacity(info.capacityInPerson(), info.capacityOnline());
+        long seats = capacity.inPerson() + capacity.online();
         return new SessionStats(sessionId, f.editionId(), info == null ? null : info.activityId(),
-                info == null ? null : info.trackId(), capacity, f.confirmed(), f.waitlisted(), f.cancelled(),
-                f.checkedIn(), f.noShows(), Figures.ratio(f.confirmed(), capacity.inPerson() + capacity.online()),
-                f.waitlistLength(), f.attendanceRate(), f.updatedAt());
+                info == null ? null : info.trackId(), titles(info), info == null ? null : info.start(),
+                info == null ? null : info.end(), info == null ? null : info.timeZone(),
+                info == null ? null : info.mode(), info == null ? null : info.campus(),
+                info == null ? null : info.status(), capacity, f.confirmed(), f.waitlisted(), f.cancelled(),
+                f.checkedIn(), f.noShows(), Figures.ratio(f.confirmed(), seats), f.waitlistLength(),
+                f.attendanceRate(), demand(sessionId), f.updatedAt());
+    }
+
+    /** The demand signal of one session (see {@link Demand}). */
+    public Demand demand(String sessionId) {
+        SessionInfo info = p.sessions.get(sessionId);
+        SessionCounters c = p.counters.getOrDefault(sessionId, new SessionCounters());
+        return Demand.of(c.waitlisted, info == null ? 0 : info.capacity(), info != null && info.cancelled());
+    }
+
+    /** The session's title per language ({@code en}, {@code zh}), as far as the schedule gave them. */
+    public static Map<String, String> titles(SessionInfo info) {
+        Map<String, String> title = new java.util.LinkedHashMap<>();
+        if (info != null && info.titleEn() != null) {
+            title.put("en", info.titleEn());
+        }
+        if (info != null && info.titleZh() != null) {
+            title.put("zh", info.titleZh());
+        }
+        return title;
     }
 
     public EditionSummary editionSummary(String editionId) {
         Figures f = figures(Scope.EDITION, editionId);
-        return f == null ? null
-                : new EditionSummary(editionId, f.sessions(), f.confirmed(), f.waitlisted(), f.cancelled(),
-                        f.checkedIn(), f.noShows(), f.fillRate(), f.attendanceRate(), f.notificationsSent(),
-                        f.notificationsFailed(), f.updatedAt());
+        if (f == null && EditionSummary.UNASSIGNED.equals(editionId)) {
+            // the last session without an edition got one: an empty summary replaces the stale one
+            return new EditionSummary(editionId, 0, 0, 0, 0, 0, 0, 0.0, 0.0, Map.of(), Map.of(), 0, null);
+        }
+        if (f == null) {
+            return null;
+        }
+        long needingMoreRoom = sessionIds(Scope.EDITION, editionId).stream()
+                .filter(id -> demand(id).needsMoreRoom()).count();
+        return new EditionSummary(editionId, f.sessions(), f.confirmed(), f.waitlisted(), f.cancelled(),
+                f.checkedIn(), f.noShows(), f.fillRate(), f.attendanceRate(), f.notificationsSent(),
+                f.notificationsFailed(), needingMoreRoom, f.updatedAt());
     }
 
     /** Sessions by demand (confirmed + waitlisted), then by fill rate; optionally within one edition. */
@@ -124,7 +168,7 @@ public final class FigureCalculator {
     }
 
     public Map<String, List<BreakdownRow>> breakdowns(Set<String> sessionIds, int minGroupSize) {
-        return Breakdowns.of(p, sessionIds, minGroupSize);
+        return Breakdowns.of(p, sessionIds, minGroupSize, now);
     }
 
     public List<TimeSeries.Bucket> timeSeries(Set<String> sessionIds, TimeSeries.Interval interval,

@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public class Projection {
 
+    private static final String UNASSIGNED = org.eduweek.analytics.events.EditionSummary.UNASSIGNED;
+
     final Map<String, RegistrationState> registrations = new HashMap<>();
     final Map<String, SessionInfo> sessions = new HashMap<>();
     final Map<String, NotificationOutcome> notifications = new HashMap<>();
@@ -49,7 +51,7 @@ public class Projection {
         c.add(next, 1);
         c.touch(next.attributesAt());
         if (next.editionId() != null && !sessions.containsKey(next.sessionId())) {
-            editionOfSession.put(next.sessionId(), next.editionId());
+            assignEdition(next.sessionId(), next.editionId());
         }
         markDirty(next.sessionId());
     }
@@ -64,7 +66,12 @@ public class Projection {
             dirtyEditions.add(previous.editionId());
         }
         if (info.editionId() != null) {
-            editionOfSession.put(info.id(), info.editionId());
+            assignEdition(info.id(), info.editionId());
+        } else {
+            String assigned = editionOfSession.remove(info.id());
+            if (assigned != null) {
+                dirtyEditions.add(assigned);
+            }
         }
         counters(info.id()).touch(info.occurredAt());
         markDirty(info.id());
@@ -136,8 +143,9 @@ public class Projection {
         if (n.sessionId() != null) {
             deliveriesBySession.computeIfAbsent(n.sessionId(), k -> new DeliveryCounters()).add(n, sign);
             counters(n.sessionId()).touch(n.at());
-            if (n.editionId() != null && !sessions.containsKey(n.sessionId())) {
-                editionOfSession.putIfAbsent(n.sessionId(), n.editionId());
+            if (n.editionId() != null && !sessions.containsKey(n.sessionId())
+                    && !editionOfSession.containsKey(n.sessionId())) {
+                assignEdition(n.sessionId(), n.editionId());
             }
         }
         if (n.editionId() != null) {
@@ -152,8 +160,16 @@ public class Projection {
     private void markDirty(String sessionId) {
         dirtySessions.add(sessionId);
         String edition = editionOfSession.get(sessionId);
-        if (edition != null) {
-            dirtyEditions.add(edition);
+        dirtyEditions.add(edition != null ? edition : UNASSIGNED);
+    }
+
+    /** A session that leaves the unassigned ones changes that summary too. */
+    private void assignEdition(String sessionId, String editionId) {
+        String previous = editionOfSession.put(sessionId, editionId);
+        if (previous == null && knowsSession(sessionId)) {
+            dirtyEditions.add(UNASSIGNED);
+        } else if (previous != null && !previous.equals(editionId)) {
+            dirtyEditions.add(previous);
         }
     }
 

@@ -85,7 +85,7 @@ public class AnalyticsController {
             throw ApiException.badField("limit", "must be between 1 and 100");
         }
         return store.read(c -> c.topSessions(editionId, limit).stream()
-                .map(f -> SessionView.of(f, c.session(f.id()), Map.of())).toList());
+                .map(f -> SessionView.of(f, c.session(f.id()), c.demand(f.id()), Map.of())).toList());
     }
 
     @GetMapping("/timeseries")
@@ -121,7 +121,7 @@ public class AnalyticsController {
         if (f == null) {
             throw ApiException.notFound("session", id);
         }
-        return SessionView.of(f, c.session(id),
+        return SessionView.of(f, c.session(id), c.demand(id),
                 withBreakdowns ? c.breakdowns(Set.of(id), props.minGroupSize()) : Map.of());
     }
 

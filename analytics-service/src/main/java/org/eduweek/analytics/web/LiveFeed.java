@@ -30,7 +30,7 @@ public class LiveFeed {
 
     private record Subscriber(SseEmitter emitter, String editionId) {
         boolean wants(String edition) {
-            return editionId == null || editionId.equals(edition);
+            return editionId == null || editionId.equals(edition == null ? EditionSummary.UNASSIGNED : edition);
         }
     }
 

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.eduweek.analytics.events.Demand;
 import org.eduweek.analytics.events.EditionSummary;
 import org.eduweek.analytics.events.SessionStats;
 import org.eduweek.analytics.messaging.EventTranslator;
+import org.eduweek.analytics.support.Samples;
 import org.eduweek.analytics.support.Scenario;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +34,17 @@ class ProjectionTest {
         FigureCalculator c = new FigureCalculator(project(scenario.events()), BEFORE);
         assertThat(c.sessionStats(scenario.sessionA)).usingRecursiveComparison().ignoringFields("updatedAt")
                 .isEqualTo(new SessionStats(scenario.sessionA, scenario.edition, scenario.activityA, scenario.track1,
-                        new org.eduweek.analytics.events.Capacity(4, 0), 4, 0, 2, 2, 0, 1.0, 0, 0.5, null));
+                        Map.of("en", "International Education Fair", "zh", "国际教育展"),
+                        Instant.parse("2020-10-21T01:00:00Z"), Instant.parse("2020-10-21T04:00:00Z"), "Asia/Shanghai",
+                        "OFFLINE", "Pingyuan", "PUBLISHED", new org.eduweek.analytics.events.Capacity(4, 0), 4, 0, 2,
+                        2, 0, 1.0, 0, 0.5, new Demand(false, 0.0), null));
         SessionStats b = c.sessionStats(scenario.sessionB);
         assertThat(List.of(b.confirmed(), b.waitlisted(), b.cancelled(), b.checkedIn())).containsExactly(2L, 0L, 1L, 1L);
         assertThat(b.fillRate()).isEqualTo(0.2);
         SessionStats sc = c.sessionStats(scenario.sessionC);
         assertThat(List.of(sc.confirmed(), sc.waitlisted(), sc.waitlistLength())).containsExactly(2L, 2L, 2L);
+        // two waiting for two seats: it needs a bigger room or another session
+        assertThat(sc.demand()).isEqualTo(new Demand(true, 1.0));
         assertThat(c.figures(Scope.SESSION, scenario.sessionC).notificationsFailed()).isEqualTo(Map.of("SMS", 1L));
     }
 
@@ -47,7 +54,7 @@ class ProjectionTest {
         EditionSummary e = c.editionSummary(scenario.edition);
         assertThat(e).usingRecursiveComparison().ignoringFields("updatedAt").isEqualTo(new EditionSummary(
                 scenario.edition, 3, 8, 2, 3, 3, 2, 0.5, 0.375, Map.of("EMAIL", 6L, "SMS", 2L), Map.of("SMS", 1L),
-                null));
+                1, null));
         Figures track = c.figures(Scope.TRACK, scenario.track1);
         assertThat(List.of(track.confirmed(), track.cancelled(), track.checkedIn(), track.capacity()))
                 .containsExactly(6L, 3L, 3L, 14L);
@@ -62,9 +69,10 @@ class ProjectionTest {
         FigureCalculator c = new FigureCalculator(project(scenario.events()), BEFORE);
         var rows = c.breakdowns(c.sessionIds(Scope.EDITION, scenario.edition), 3);
         // the small groups (one external scholar, one teacher, ...) are counted together, none of them named
-        assertThat(rows.get("audience")).containsExactly(
-                new BreakdownRow("STUDENT", 4L, 5L, 1L, "4"),
-                new BreakdownRow(Breakdowns.OTHER, 3L, 3L, 2L, "3"));
+        assertThat(rows.get("audience")).extracting(BreakdownRow::group, BreakdownRow::participants,
+                BreakdownRow::confirmed, BreakdownRow::checkedIn, BreakdownRow::display).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("STUDENT", 4L, 5L, 1L, "4"),
+                        org.assertj.core.groups.Tuple.tuple(Breakdowns.OTHER, 3L, 3L, 2L, "3"));
         for (String personal : List.of("audience", "country", "affiliation")) {
             assertThat(rows.get(personal)).as(personal).allSatisfy(row -> assertThat(
                     row.group().equals(Breakdowns.OTHER) || row.participants() != null && row.participants() >= 3)
@@ -77,6 +85,69 @@ class ProjectionTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Pingyuan", "4"),
                         org.assertj.core.groups.Tuple.tuple("Tongzhou", "4"),
                         org.assertj.core.groups.Tuple.tuple("ONLINE", "<3"));
+    }
+
+    @Test
+    void sessionsWithoutAnEditionAreSummedAsTheUnassignedEdition() {
+        Projection p = project(scenario.events());
+        assertThat(new FigureCalculator(p, BEFORE).editions()).doesNotContain(EditionSummary.UNASSIGNED);
+        p.drainDirty();
+        String orphan = Samples.schedule("SessionScheduled").replace("\"iew-2020\"", "null")
+                .replace("\"ses-fair-2020\"", "\"ses-orphan\"");
+        p.commit(translator.schedule("SessionScheduled", orphan));
+        RegistrationState r = p.next(translator.registration("RegistrationCreated",
+                Samples.registration("RegistrationCreated").replace("\"ses-fair-2020\"", "\"ses-orphan\"")
+                        .replace("\"iew-2020\"", "null")));
+        p.commit(r);
+        assertThat(p.drainDirty().editions()).containsExactly(EditionSummary.UNASSIGNED);
+        FigureCalculator c = new FigureCalculator(p, BEFORE);
+        assertThat(c.editions()).contains(EditionSummary.UNASSIGNED, scenario.edition);
+        EditionSummary unassigned = c.editionSummary(EditionSummary.UNASSIGNED);
+        assertThat(List.of(unassigned.sessions(), unassigned.confirmed() + unassigned.waitlisted()))
+                .containsExactly(1L, 1L);
+        assertThat(c.sessionStats("ses-orphan").editionId()).isNull();
+        assertThat(c.sessionStats("ses-orphan").title()).containsEntry("zh", "国际教育展");
+
+        // the schedule assigns it an edition: both summaries change, and the unassigned one is empty
+        p.commit(translator.schedule("SessionChanged", orphan.replace("\"sequence\": 1", "\"sequence\": 2")
+                .replace("\"editionId\": null", "\"editionId\": \"" + scenario.edition + "\"")));
+        assertThat(p.drainDirty().editions()).containsExactlyInAnyOrder(EditionSummary.UNASSIGNED, scenario.edition);
+        c = new FigureCalculator(p, BEFORE);
+        assertThat(c.editions()).doesNotContain(EditionSummary.UNASSIGNED);
+        assertThat(c.editionSummary(EditionSummary.UNASSIGNED).sessions()).isZero();
+        assertThat(c.editionSummary(scenario.edition).sessions()).isEqualTo(4);
+    }
+
+    @Test
+    void aWaitlistOverAFifthOfTheCapacityNeedsMoreRoom() {
+        assertThat(Demand.of(20, 100, false)).isEqualTo(new Demand(false, 0.2));
+        assertThat(Demand.of(21, 100, false)).isEqualTo(new Demand(true, 0.21));
+        assertThat(Demand.of(0, 100, false)).isEqualTo(new Demand(false, 0.0));
+        assertThat(Demand.of(1, 0, false)).isEqualTo(new Demand(true, 0.0));
+        assertThat(Demand.of(50, 100, true).needsMoreRoom()).isFalse();
+    }
+
+    @Test
+    void breakdownsByDayAndTrackCarryWaitlistNoShowsAndFillRate() {
+        FigureCalculator c = new FigureCalculator(project(scenario.events()), AFTER_A_ENDED);
+        var rows = c.breakdowns(c.sessionIds(Scope.EDITION, scenario.edition), 3);
+        BreakdownRow firstDay = rows.get("day").stream().filter(r -> r.group().equals("2020-10-21")).findFirst()
+                .orElseThrow();
+        assertThat(List.of(firstDay.confirmed(), firstDay.waitlisted(), firstDay.checkedIn(), firstDay.noShows(),
+                firstDay.capacity())).containsExactly(4L, 0L, 2L, 2L, 4L);
+        assertThat(firstDay.fillRate()).isEqualTo(1.0);
+        assertThat(rows.get("day")).extracting(BreakdownRow::group)
+                .containsExactlyInAnyOrder("2020-10-21", "2020-10-22", "2020-10-23");
+        BreakdownRow track1 = rows.get("track").stream().filter(r -> r.group().equals(scenario.track1)).findFirst()
+                .orElseThrow();
+        assertThat(List.of(track1.confirmed(), track1.checkedIn(), track1.noShows(), track1.capacity()))
+                .containsExactly(6L, 3L, 2L, 14L);
+        assertThat(track1.fillRate()).isEqualTo(0.4286);
+        // groups of fewer than three people show no figures, not even the capacity
+        assertThat(rows.get("track")).filteredOn(r -> r.participants() == null)
+                .allSatisfy(r -> assertThat(r.capacity()).isNull());
+        // the dimensions that describe people carry no capacity
+        assertThat(rows.get("audience")).allSatisfy(r -> assertThat(r.capacity()).isNull());
     }
 
     @Test

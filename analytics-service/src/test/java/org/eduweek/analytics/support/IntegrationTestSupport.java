@@ -174,12 +174,19 @@ public abstract class IntegrationTestSupport {
 
     /** The latest record per key of a topic, read from the beginning with a fresh consumer. */
     protected static Map<String, ConsumerRecord<String, String>> latestByKey(String topic) {
+        Map<String, ConsumerRecord<String, String>> latest = new HashMap<>();
+        allRecords(topic).forEach(r -> latest.put(r.key(), r));
+        return latest;
+    }
+
+    /** Every record of a topic still in the log, in offset order per partition, read with a fresh consumer. */
+    protected static List<ConsumerRecord<String, String>> allRecords(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<String, ConsumerRecord<String, String>> latest = new HashMap<>();
+        List<ConsumerRecord<String, String>> all = new java.util.ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             var partitions = consumer.partitionsFor(topic).stream()
                     .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
@@ -187,9 +194,9 @@ public abstract class IntegrationTestSupport {
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> latest.put(r.key(), r));
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
             }
         }
-        return latest;
+        return all;
     }
 }
