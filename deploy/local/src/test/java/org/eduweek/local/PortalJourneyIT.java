@@ -96,6 +96,11 @@ class PortalJourneyIT {
 
         System.out.printf("[browser] portal journey: %d steps checked in %d ms: %s%n", steps.size(),
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), String.join(", ", steps));
+        for (Browser browser : List.of(phone, desktop)) {
+            List<String> theirs = browser.consoleErrors().stream().filter(e -> e.startsWith(keycloak)).toList();
+            System.out.printf("[browser] %s: %d console error(s) on Keycloak's pages (not judged)%s%n",
+                    browser.size().label(), theirs.size(), theirs.isEmpty() ? "" : ":\n  " + String.join("\n  ", theirs));
+        }
     }
 
     // ---- the journey
@@ -397,7 +402,11 @@ class PortalJourneyIT {
 
     // ---- checks
 
-    /** No console error from the portal, no axe violation, and screenshots of the state. */
+    /**
+     * No console error from the portal, no axe violation, and screenshots of the state. The browser's log holds the
+     * whole journey, Keycloak's pages included: what those log (their own scripts and resources, each message
+     * starting with Keycloak's URL) is Keycloak's, printed at the end and not judged.
+     */
     private void check(Browser browser, String step) {
         browser.screenshot(step);
         browser.fullPageScreenshot(step);
