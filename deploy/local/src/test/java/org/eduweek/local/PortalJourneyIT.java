@@ -270,6 +270,7 @@ class PortalJourneyIT {
         waitFor(phone, d -> "zh-CN".equals(htmlLang(d)) && programme.titleZh.equals(text(d, By.cssSelector("main h1")))
                 && text(d, By.id("reg-h")).equals("我的报名") && text(d, By.cssSelector(".notice.ok")).contains("已确认"));
         assertThat(text(phone.driver(), By.id("nav"))).contains("日程").contains("个人资料");
+        assertThat(text(phone.driver(), By.id("toast"))).as("no message left in the language just left").isEmpty();
         waitForQuiet(phone);
         check(phone, "20-session-zh");
 
