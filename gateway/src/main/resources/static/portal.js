@@ -160,6 +160,7 @@ function start() {
   }
   $('#lang-switch').addEventListener('click', () => {
     setLang(i18n.lang === 'zh' ? 'en' : 'zh');
+    toast(''); // a message still showing is in the language just left
     applyStaticTexts();
     renderAccount();
     firstRender = true; // keep focus on the switch
