@@ -172,6 +172,32 @@ public final class ProblemMessages {
         return translate(english, locale);
     }
 
+    /**
+     * The templates of an English bundle on the class path (e.g. a service's {@code /messages.properties}) that have
+     * no Chinese text yet, or whose English does not come back unchanged: what a service's bundle check lists.
+     */
+    public List<String> untranslated(String englishBundle) {
+        Properties english = new Properties();
+        try (InputStream in = ProblemMessages.class.getResourceAsStream(englishBundle)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No bundle " + englishBundle + " on the class path");
+            }
+            english.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + englishBundle, e);
+        }
+        List<String> missing = new ArrayList<>();
+        english.forEach((key, value) -> {
+            String sample = ((String) value).replaceAll("\\{(\\d+)}", "v$1");
+            boolean chinese = translate(sample, CHINESE).codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+            if (!chinese || !sample.equals(translate(sample, Locale.ENGLISH))) {
+                missing.add(key + " = " + value);
+            }
+        });
+        return missing;
+    }
+
     /** {@code english} in {@code locale}, or {@code english} itself when no template matches it. */
     public String translate(String english, Locale locale) {
         if (english == null || locale == null || !CHINESE.getLanguage().equals(locale.getLanguage())) {
