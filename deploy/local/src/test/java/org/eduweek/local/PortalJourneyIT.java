@@ -35,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -366,7 +367,8 @@ class PortalJourneyIT {
         seminar.put("timeZone", BEIJING.getId());
         seminar.put("mode", "OFFLINE");
         seminar.put("capacity", 1);
-        seminar.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "A101"));
+        // a room of its own: another test (or the seed) may hold Library A101 at the same hour
+        seminar.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "J-" + run));
         seminar.put("language", "en");
         seminar.put("publish", false);
         String sessionId = call("POST", "/api/schedule/sessions", organizer, seminar).path("id").asText();
@@ -440,7 +442,7 @@ class PortalJourneyIT {
 
     /**
      * An explicit wait: polls the condition every 100 ms until it gives a non-null value other than {@code false}
-     * (elements replaced meanwhile count as not yet), else fails with the page's URL and its main text.
+     * (elements replaced meanwhile, or a page between two documents, count as not yet), else fails with the page's URL and its main text.
      */
     private static <T> T waitFor(Browser browser, Duration timeout, Function<WebDriver, T> condition) {
         WebDriver driver = browser.driver();
@@ -451,8 +453,8 @@ class PortalJourneyIT {
                 if (value != null && !Boolean.FALSE.equals(value)) {
                     return value;
                 }
-            } catch (StaleElementReferenceException e) {
-                // re-rendered under us: ask again
+            } catch (StaleElementReferenceException | NoSuchElementException e) {
+                // re-rendered under us, or the next page has no body yet: ask again
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionFailedError("Waited " + timeout.toSeconds() + " s in vain on " + driver.getCurrentUrl()

@@ -95,27 +95,38 @@ public final class AnalyticsTruth {
         f.put("attendanceRate", ratio(checkedIn, confirmed));
         f.put("notificationsSent", delivered.toString());
         f.put("notificationsFailed", "{}");
-        expectedBreakdowns(regs, f);
+        expectedBreakdowns(sessions, regs, f);
         return f;
     }
 
     /**
      * Live (confirmed or waiting) registrations grouped per dimension. A group under 3 people shows only "<3"; in
      * the dimensions that describe people (audience, country, affiliation) such groups are counted together as
-     * OTHER, which shows its figures once it reaches 3.
+     * OTHER, which shows its figures once it reaches 3. The dimensions that describe sessions (campus, mode, day,
+     * track) have a group for every session that is not cancelled, even one nobody has registered for yet.
      */
-    private static void expectedBreakdowns(List<Registration> regs, Map<String, Object> f) {
+    private static void expectedBreakdowns(List<Session> sessions, List<Registration> regs, Map<String, Object> f) {
+        Map<String, Function<Session, String>> ofSessions = new LinkedHashMap<>();
+        ofSessions.put("campus", s -> s.campus != null ? s.campus : "ONLINE".equals(s.mode) ? "ONLINE" : "UNKNOWN");
+        ofSessions.put("mode", s -> s.mode);
+        ofSessions.put("day", s -> s.start().atZone(s.zone).toLocalDate().toString());
+        ofSessions.put("track", s -> s.trackId);
         Map<String, Function<Registration, String>> dimensions = new LinkedHashMap<>();
         dimensions.put("audience", r -> r.person.audience);
         dimensions.put("country", r -> r.person.country);
         dimensions.put("affiliation", r -> r.person.affiliation);
-        dimensions.put("campus", r -> r.session.campus != null ? r.session.campus
-                : "ONLINE".equals(r.session.mode) ? "ONLINE" : "UNKNOWN");
+        dimensions.put("campus", r -> ofSessions.get("campus").apply(r.session));
         dimensions.put("mode", r -> r.session.mode);
         dimensions.put("seatMode", r -> r.seatMode);
+        dimensions.put("day", r -> ofSessions.get("day").apply(r.session));
+        dimensions.put("track", r -> r.session.trackId);
         Set<String> personal = Set.of("audience", "country", "affiliation");
         dimensions.forEach((dimension, key) -> {
             Map<String, List<Registration>> groups = new TreeMap<>();
+            if (ofSessions.containsKey(dimension)) {
+                sessions.stream().filter(s -> !s.cancelled()).forEach(s -> groups.computeIfAbsent(
+                        ofSessions.get(dimension).apply(s), k -> new ArrayList<>()));
+            }
             regs.stream().filter(Registration::active).forEach(r -> groups.computeIfAbsent(key.apply(r),
                     k -> new ArrayList<>()).add(r));
             Map<String, String> rows = new TreeMap<>();
