@@ -40,8 +40,9 @@ public enum ServiceSpec {
      * 256 MiB, and C2 for the write path's peak throughput;</li>
      * <li>notification-service: the same burst is 1,000 confirmation emails (templates, calendar files); C2 clears
      * that backlog sooner once the burst has passed (it runs at a lower priority, see {@link #isBackgroundConsumer});</li>
-     * <li>the gateway: the proxy allocates tens of kB per request, so it runs on ParallelGC, whose write barriers cost
-     * less than G1's, with C2.</li>
+     * <li>the gateway: more than 100 MiB survive while a burst is in flight (at 192 MiB it ran full GC after full GC),
+     * so 256 MiB; the proxy allocates tens of kB per request, so it runs on ParallelGC, whose write barriers cost less
+     * than G1's, with C2.</li>
      * </ul>
      */
     public List<String> jvmOptions() {
@@ -60,7 +61,7 @@ public enum ServiceSpec {
     static final String HEAP_ANALYTICS = "128m";
     static final String HEAP_REGISTRATION = "256m";
     static final String HEAP_NOTIFICATION = "192m";
-    static final String HEAP_GATEWAY = "192m";
+    static final String HEAP_GATEWAY = "256m";
 
     @SafeVarargs
     private static List<String> concat(List<String>... parts) {
