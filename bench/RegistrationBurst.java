@@ -333,12 +333,17 @@ public class RegistrationBurst {
 
     /**
      * The platform's resident memory at the end of the run, read from /proc on this machine: the launcher (with the
-     * embedded stack) and every service JVM it started, found by their command lines.
+     * embedded stack), Keycloak and every service JVM it started, found by their command lines.
      */
     static final class PlatformMemory {
 
-        private static final List<String> MARKERS = List.of("eduweek-local.jar", "schedule-service",
+        private static final List<String> MARKERS = List.of("eduweek-local.jar", "keycloak", "schedule-service",
                 "registration-service", "notification-service", "analytics-service", "gateway");
+
+        /** What in a command line names the process: the launcher's jar, Keycloak's home, a service's app folder. */
+        private static String needle(String marker) {
+            return marker.endsWith(".jar") ? marker : marker.equals("keycloak") ? "-Dkc.home.dir=" : "apps/" + marker;
+        }
 
         static void report() {
             java.nio.file.Path proc = java.nio.file.Path.of("/proc");
@@ -350,7 +355,7 @@ public class RegistrationBurst {
             try (var dirs = java.nio.file.Files.list(proc)) {
                 for (java.nio.file.Path dir : dirs.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                     String cmd = read(dir.resolve("cmdline")).replace('\0', ' ');
-                    String marker = MARKERS.stream().filter(m -> cmd.contains(m.endsWith(".jar") ? m : "apps/" + m))
+                    String marker = MARKERS.stream().filter(m -> cmd.contains(needle(m)))
                             .findFirst().orElse(null);
                     if (marker == null || !cmd.contains("java")) {
                         continue;

@@ -30,6 +30,7 @@ public final class EduweekLocal {
             System.exit(2);
             return;
         }
+        warnWithoutHeap();
         Platform platform;
         try {
             platform = Platform.start(options);
@@ -57,6 +58,23 @@ public final class EduweekLocal {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The launcher's own heap, as the documented command gives it. */
+    static final String HEAP = "-Xmx512m";
+
+    /**
+     * This JVM holds Kafka, the embedded MongoDB (H2's page cache is a quarter of the heap), the SMTP capture and the
+     * dev identity provider; without {@code -Xmx} the JVM takes a quarter of the machine's memory and keeps it.
+     */
+    private static void warnWithoutHeap() {
+        boolean explicit = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize="));
+        if (!explicit) {
+            System.out.println("[eduweek] No -Xmx given: this JVM may grow to "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; the documented heap is "
+                    + "`java " + HEAP + " -jar deploy/local/target/eduweek-local.jar` (deploy/local/README.md)");
         }
     }
 

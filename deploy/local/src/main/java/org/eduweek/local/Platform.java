@@ -326,6 +326,8 @@ public final class Platform implements AutoCloseable {
             }
         }
         env.put("EDUWEEK_DATA_DIR", dataDir.toString());
+        // glibc makes up to 8 malloc arenas per core for a many-threaded process and keeps their freed memory
+        env.put("MALLOC_ARENA_MAX", PlatformOptions.MALLOC_ARENA_MAX);
         if (spec == ServiceSpec.NOTIFICATION) {
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(stackPorts.smtp()));
@@ -529,11 +531,19 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Lean defaults, then the service's own hot-path flags, then the user's EDUWEEK_JAVA_OPTS (last one wins). */
+    /**
+     * Lean defaults, then the service's own heap and compiler, then the user's EDUWEEK_JAVA_OPTS (last one wins). On
+     * JDK 22+ the JVM also hands freed native memory (compiler arenas, the network stack's buffers) back to the
+     * system every few seconds instead of keeping it resident.
+     */
     private List<String> jvmOptionsFor(ServiceSpec spec) {
         List<String> all = new java.util.ArrayList<>(options.jvmOptions());
         int afterDefaults = Math.min(all.size(), PlatformOptions.LEAN_JVM.size());
-        all.addAll(afterDefaults, spec.hotPathJvmOptions());
+        List<String> own = new ArrayList<>(spec.jvmOptions());
+        if (java.feature() >= 22) {
+            own.add(PlatformOptions.TRIM_NATIVE_HEAP);
+        }
+        all.addAll(afterDefaults, own);
         return all;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.eduweek.local.PlatformOptions;
 import org.eduweek.local.launcher.JavaRuntime;
 import org.eduweek.local.launcher.ServiceProcess;
 
@@ -37,8 +38,13 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "eduweek";
     public static final String CLIENT_ID = "eduweek-portal";
-    /** Keycloak's own default heap for a non-container run; the launcher states it so it can be read here. */
-    static final String HEAP = "-Xms64m -Xmx512m";
+    /**
+     * Keycloak's heap and collector ({@code JAVA_OPTS_KC_HEAP}, which {@code kc.sh} appends to its own JAVA_OPTS, so
+     * these win). Its own default is {@code -Xms64m -Xmx512m} on G1; here it serves one realm's sign-ins on one
+     * machine and holds about 100 MiB of heap after its start, so 256 MiB on SerialGC (one GC thread, no G1
+     * remembered sets) is plenty. C2 stays: password hashing (PBKDF2) is CPU-bound.
+     */
+    static final String HEAP = "-Xms64m -Xmx256m -XX:-UseG1GC -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m";
 
     /** Where and how to run it. {@code javaHome} is {@code KEYCLOAK_JAVA_HOME} (else the newest JDK 21+ found). */
     public record Settings(Path dataDir, Path cacheRoot, Path repoRoot, String bindAddress, int port, String smtpHost,
@@ -83,7 +89,8 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", java.home().toString());
         env.remove("JAVA_OPTS");
-        env.put("JAVA_OPTS_KC_HEAP", HEAP);
+        env.put("JAVA_OPTS_KC_HEAP", HEAP + (java.feature() >= 22 ? " " + PlatformOptions.TRIM_NATIVE_HEAP : ""));
+        env.put("MALLOC_ARENA_MAX", PlatformOptions.MALLOC_ARENA_MAX);
         // the first admin of the master realm, made on the first start only (then kept in the H2 file)
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", KeycloakHome.ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", home.adminPassword());

@@ -30,22 +30,42 @@ public enum ServiceSpec {
     }
 
     /**
-     * Flags added after the lean defaults for the request-facing hot path: a burst of 1,000 simultaneous
-     * registrations does not fit registration-service in a 192 MiB heap (OutOfMemoryError), and a proxy or a
-     * write path limited to C1 loses peak throughput. notification-service gets them too: the same burst is
-     * 1,000 confirmation emails (templates, calendar files), and C2 clears that backlog sooner once the burst has
-     * passed (it runs at a lower priority, see {@link #isBackgroundConsumer}). Idle RSS barely changes; the heap only
-     * grows under load.
+     * This service's heap and compiler, added after the lean defaults ({@link
+     * org.eduweek.local.PlatformOptions#LEAN_JVM}); deploy/local/README.md has the table with the reasons. After 40,000
+     * registrations in bursts of 1,000 every service's live set is 45-85 MiB; each heap leaves room for the garbage of
+     * one burst on top of that:
+     * <ul>
+     * <li>schedule-service and analytics-service (live ~50 MiB): 128 MiB, C1 only;</li>
+     * <li>registration-service: a burst is 1,000 requests in flight at once, which 192 MiB did not hold, so
+     * 256 MiB, and C2 for the write path's peak throughput;</li>
+     * <li>notification-service: the same burst is 1,000 confirmation emails (templates, calendar files); C2 clears
+     * that backlog sooner once the burst has passed (it runs at a lower priority, see {@link #isBackgroundConsumer});</li>
+     * <li>the gateway: more than 100 MiB survive while a burst is in flight (at 192 MiB it ran full GC after full GC),
+     * so 256 MiB; the proxy allocates tens of kB per request, so it runs on ParallelGC, whose write barriers cost less
+     * than G1's, with C2.</li>
+     * </ul>
      */
-    public List<String> hotPathJvmOptions() {
-        List<String> hotPath = List.of("-Xmx448m", "-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=96m");
+    public List<String> jvmOptions() {
+        List<String> c2 = List.of("-XX:TieredStopAtLevel=4", "-XX:ReservedCodeCacheSize=64m");
         return switch (this) {
-            case REGISTRATION, NOTIFICATION -> hotPath;
-            // the proxy allocates tens of kB per request, so it runs on ParallelGC, whose write barriers cost less
-            case GATEWAY -> java.util.stream.Stream.concat(hotPath.stream(),
-                    java.util.stream.Stream.of("-XX:-UseSerialGC", "-XX:+UseParallelGC")).toList();
-            default -> List.of();
+            case SCHEDULE -> List.of("-Xmx" + HEAP_SCHEDULE);
+            case ANALYTICS -> List.of("-Xmx" + HEAP_ANALYTICS);
+            case REGISTRATION -> concat(List.of("-Xmx" + HEAP_REGISTRATION), c2);
+            case NOTIFICATION -> concat(List.of("-Xmx" + HEAP_NOTIFICATION), c2);
+            case GATEWAY -> concat(List.of("-Xmx" + HEAP_GATEWAY), c2,
+                    List.of("-XX:-UseSerialGC", "-XX:+UseParallelGC"));
         };
+    }
+
+    static final String HEAP_SCHEDULE = "128m";
+    static final String HEAP_ANALYTICS = "128m";
+    static final String HEAP_REGISTRATION = "256m";
+    static final String HEAP_NOTIFICATION = "192m";
+    static final String HEAP_GATEWAY = "256m";
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        return java.util.Arrays.stream(parts).flatMap(List::stream).toList();
     }
 
     /**
