@@ -3,7 +3,7 @@
 // does, so screen readers and observers see real changes only. Bars are SVG drawn here, hidden from assistive
 // technology because the same number is written next to them.
 import { h, fill } from '../dom.js';
-import { i18n, t, timeRange, dayLabel, campusText } from '../i18n.js';
+import { i18n, t, timeRange, dayLabel, campusText, pick } from '../i18n.js';
 import { d, number, percent } from './text.js';
 import { capacityOf, localDay } from './figures.js';
 
@@ -12,7 +12,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** A horizontal bar for a ratio 0..1 (values over 1 fill it and show an overflow mark). */
 function bar(ratio) {
   const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('class', 'bar');
+  svg.setAttribute('class', 'chart-bar');
   svg.setAttribute('viewBox', '0 0 100 10');
   svg.setAttribute('preserveAspectRatio', 'none');
   svg.setAttribute('aria-hidden', 'true');
@@ -54,7 +54,7 @@ const modeText = (mode) => (mode === 'HYBRID' ? t('HYBRID_short') : mode ? t(mod
 export class Board {
   /**
    * @param main the <main> element
-   * @param options {figures, edition: {id, name}, big, tracks: Map id→name, controls: Node[]}
+   * @param options {figures, edition: {id, name}, big, tracks: Map id→track (schedule's view), controls: Node}
    */
   constructor(main, { figures, edition, big, tracks, controls }) {
     this.figures = figures;
@@ -117,7 +117,7 @@ export class Board {
   updateBreakdowns() {
     const dims = [
       ['byDay', localDay, (k) => (k ? dayLabel(k, 'short') : d('noDay'))],
-      ['byTrack', (s) => s.trackId || null, (k) => (k ? this.tracks.get(k) || k : d('noTrack'))],
+      ['byTrack', (s) => s.trackId || null, (k) => (k ? (this.tracks.has(k) ? pick(this.tracks.get(k), 'title', 'titles') : k) : d('noTrack'))],
       ['byCampus', (s) => s.campus || null, (k) => (k ? campusText(k) : d('noCampus'))],
       ['byMode', (s) => s.mode || null, (k) => (k ? modeText(k) : '—')]
     ];
@@ -138,7 +138,7 @@ export class Board {
     dims.forEach(([, key, name], i) => {
       const rows = this.figures.groupBy(key).map((g) => h('tr', {},
         h('th', { scope: 'row' }, name(g.key)), h('td', {}, number(g.sessions)), h('td', {}, number(g.confirmed)),
-        h('td', {}, number(g.capacity)), h('td', { class: 'rate' }, bar(g.fillRate), h('span', {}, percent(g.fillRate))),
+        h('td', {}, number(g.capacity)), h('td', {}, h('span', { class: 'rate' }, bar(g.fillRate), h('span', {}, percent(g.fillRate)))),
         h('td', {}, number(g.waitlisted)), h('td', {}, number(g.checkedIn)), h('td', {}, number(g.noShows))));
       const body = this.tables[i];
       // replaced only when something in it changed: a table that is read out is not rebuilt under the reader
@@ -172,17 +172,17 @@ export class Board {
       title: h('h3', { id }), when: h('span', { class: 'when' }), where: h('span'),
       status: h('span', { class: 'flag flag-cancelled' }, d('cancelled')),
       demand: h('p', { class: 'demand' }, h('span', { 'aria-hidden': 'true' }, '▲ '), d('demandFlag')),
-      confirmed: cell('confirmed'), fillRate: cell('fillRate'), fillBar: bar(0), waitlisted: cell('waitlisted'),
-      checkedIn: cell('checkedIn'), noShows: cell('noShows')
+      confirmed: cell('confirmed'), fillRate: h('span', { 'data-figure': 'fillRate' }), fillBar: bar(0),
+      waitlisted: cell('waitlisted'), checkedIn: cell('checkedIn'), noShows: cell('noShows')
     };
-    const figure = (label, ...content) => h('div', {}, h('dt', {}, d(label)), ...content);
+    const figure = (label, value) => h('div', {}, h('dt', {}, d(label)), value);
     const node = h('li', { class: 'tile', 'data-session': s.sessionId, 'aria-labelledby': id },
       parts.title,
       h('p', { class: 'meta' }, parts.when, ' ', parts.where, ' ', parts.status),
       parts.demand,
       h('dl', { class: 'figs' },
         figure('registrations', parts.confirmed),
-        figure('fillRate', parts.fillRate, h('div', { class: 'fill' }, parts.fillBar)),
+        figure('fillRate', h('dd', {}, parts.fillRate, h('span', { class: 'fill' }, parts.fillBar))),
         figure('waitlistPressure', parts.waitlisted),
         figure('checkIns', parts.checkedIn),
         figure('noShows', parts.noShows)));

@@ -217,7 +217,7 @@ async function dashboard(main, r) {
     live.tracks = new Map();
     if (editionId !== UNASSIGNED) {
       const tracks = await api('/api/schedule/tracks?editionId=' + encodeURIComponent(editionId)).catch(() => []);
-      live.tracks = new Map((tracks || []).map((x) => [x.id, pick(x, 'title', 'titles')]));
+      live.tracks = new Map((tracks || []).map((x) => [x.id, x]));
     }
     startLive(editionId);
   }
