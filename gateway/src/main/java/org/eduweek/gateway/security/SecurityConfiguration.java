@@ -159,6 +159,9 @@ public class SecurityConfiguration {
         rules.permit(HttpMethod.HEAD, AUTH_ME);
         rules.permit(HttpMethod.POST, "/auth/logout");
         rules.permit(HttpMethod.GET, PORTAL);
+        // the organizers' dashboard page (its figures are under /api/analytics/**, organizer-only above)
+        rules.permit(HttpMethod.GET, "/dashboard");
+        rules.permit(HttpMethod.HEAD, "/dashboard");
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }
 
