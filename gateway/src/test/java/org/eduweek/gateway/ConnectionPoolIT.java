@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.eduweek.platform.testing.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "GATEWAY_POOL_MAX_CONNECTIONS=4",
+        "eduweek.security.issuer=" + TestTokens.ISSUER,
         "eduweek.gateway.rate-limits.api.capacity=100000",
         "eduweek.gateway.rate-limits.api.refill-tokens=100000" })
 class ConnectionPoolIT {

@@ -2,6 +2,7 @@ package org.eduweek.gateway;
 
 import java.time.Duration;
 
+import org.eduweek.platform.testing.TestTokens;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "eduweek.gateway.rate-limits.api.capacity=100000",
         "eduweek.gateway.rate-limits.api.refill-tokens=100000",
         "eduweek.gateway.portal-origins=https://portal.example.edu",
+        // outside the local profile the gateway trusts only the issuer it is given: the one of TestTokens
+        "eduweek.security.issuer=" + TestTokens.ISSUER,
         "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s",
         "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=200ms",
         "resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=3" })

@@ -30,6 +30,8 @@ class OidcProviderOutageIT extends GatewayTestBase {
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
         registry.add("OIDC_ISSUER_URI", PROVIDER::issuer);
+        // no JWT_ISSUER: the provider people sign in with is the one issuer trusted
+        registry.add("eduweek.security.issuer", () -> "");
         registry.add("OIDC_CLIENT_ID", () -> StubOpenIdProvider.CLIENT_ID);
         registry.add("OIDC_CLIENT_SECRET", () -> StubOpenIdProvider.CLIENT_SECRET);
     }

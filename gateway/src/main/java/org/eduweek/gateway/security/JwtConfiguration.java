@@ -3,6 +3,7 @@ package org.eduweek.gateway.security;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eduweek.gateway.config.OidcProperties;
@@ -21,33 +22,30 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.util.StringUtils;
 
 import reactor.core.publisher.Mono;
 
 import org.eduweek.platform.tokens.TokenRules;
+import org.eduweek.platform.tokens.TrustedIssuer;
+import org.eduweek.platform.tokens.TrustedIssuers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The same token rules as every service (platform-tokens): RS256 only, signature by the issuer's JWK set, issuer,
  * audience {@code eduweek}, expiry and lifetime; {@code roles} claim to {@code ROLE_*}. Unsigned ({@code alg: none})
  * tokens never parse.
  * <p>
- * Which issuers are trusted ({@link #trustedIssuers}):
- * <ul>
- * <li>{@code JWT_ISSUER} with the keys at {@code JWT_JWK_SET_URI} (by default the embedded stack's dev provider,
- * {@value #DEV_ISSUER}) — always in the {@code local} profile, and elsewhere whenever {@code JWT_ISSUER} is set or no
- * OpenID provider is configured (the gateway as it always was);</li>
- * <li>{@code OIDC_ISSUER_URI} when set, with the keys named by its discovery document ({@code jwks_uri}), read on
- * the first token it signed, so the gateway starts while the provider is still down.</li>
- * </ul>
- * So outside {@code local} a gateway configured with only {@code OIDC_ISSUER_URI} trusts that provider alone, never
- * the development default.
+ * Which issuers are trusted is the services' rule too, {@link TrustedIssuers} in platform-tokens: in {@code local}
+ * the configured issuer (by default the embedded stack's dev provider) and the sign-in provider
+ * ({@code OIDC_ISSUER_URI}) beside it; elsewhere exactly {@code JWT_ISSUER}, or {@code OIDC_ISSUER_URI} when that is
+ * not set, and no start at all with neither. An issuer without {@code JWT_JWK_SET_URI} has its keys found through
+ * its discovery document, read on the first token it signed, so the gateway starts while the provider is down.
  */
 @Configuration(proxyBeanMethods = false)
 public class JwtConfiguration {
 
-    static final String DEV_ISSUER = "http://127.0.0.1:8090";
-    static final String DEV_JWK_SET_URI = DEV_ISSUER + "/.well-known/jwks.json";
+    private static final Logger log = LoggerFactory.getLogger(JwtConfiguration.class);
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SecurityProperties props, OidcProperties oidc, Environment env) {
@@ -56,15 +54,14 @@ public class JwtConfiguration {
     }
 
     static IssuerRoutingDecoder trustedIssuers(SecurityProperties props, OidcProperties oidc, boolean local) {
+        List<TrustedIssuer> trusted = TrustedIssuers.resolve(props.issuer(), props.jwkSetUri(), oidc.issuerUri(),
+                local);
+        log.info("Trusting bearer tokens of {}", trusted);
         Map<String, IssuerRoutingDecoder.Issuer> issuers = new LinkedHashMap<>();
-        if (local || !oidc.enabled() || StringUtils.hasText(props.issuer())) {
-            String issuer = StringUtils.hasText(props.issuer()) ? props.issuer() : DEV_ISSUER;
-            String jwkSetUri = StringUtils.hasText(props.jwkSetUri()) ? props.jwkSetUri() : DEV_JWK_SET_URI;
-            issuers.put(issuer, issuer(NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri), issuer, props));
-        }
-        if (oidc.enabled()) {
-            issuers.putIfAbsent(oidc.issuerUri(),
-                    issuer(NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()), oidc.issuerUri(), props));
+        for (TrustedIssuer issuer : trusted) {
+            issuers.put(issuer.issuer(), issuer(issuer.usesDiscovery()
+                    ? NimbusReactiveJwtDecoder.withIssuerLocation(issuer.issuer())
+                    : NimbusReactiveJwtDecoder.withJwkSetUri(issuer.jwkSetUri()), issuer.issuer(), props));
         }
         return new IssuerRoutingDecoder(issuers);
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.eduweek.gateway.config.OidcProperties;
 import org.eduweek.gateway.config.SecurityProperties;
+import org.eduweek.platform.tokens.TrustedIssuers;
 import org.eduweek.platform.testing.TestTokens;
 import org.eduweek.platform.tokens.TokenRules;
 import org.junit.jupiter.api.Test;
@@ -63,23 +64,30 @@ class IssuerRoutingDecoderTest {
     }
 
     @Test
-    void trustsTheDevIssuerInLocalAndOutsideLocalOnlyWhenConfigured() {
+    void trustsIssuersByTheServicesRule() {
         OidcProperties oidc = new OidcProperties(SSO, "eduweek-portal", "s", List.of("openid"), Duration.ofSeconds(60), 60);
         OidcProperties none = new OidcProperties("", "eduweek-portal", "", List.of("openid"), Duration.ofSeconds(60), 60);
         SecurityProperties defaults = new SecurityProperties("", "", "eduweek", null);
         SecurityProperties explicit = new SecurityProperties("https://idp.example.edu/jwks", "https://idp.example.edu",
                 "eduweek", null);
 
-        assertThat(JwtConfiguration.trustedIssuers(defaults, none, false).issuers())
-                .containsExactly(JwtConfiguration.DEV_ISSUER);
+        // local: the dev provider by default, the sign-in provider beside it
+        assertThat(JwtConfiguration.trustedIssuers(defaults, none, true).issuers())
+                .containsExactly(TrustedIssuers.DEV_ISSUER);
         assertThat(JwtConfiguration.trustedIssuers(defaults, oidc, true).issuers())
-                .containsExactly(JwtConfiguration.DEV_ISSUER, SSO);
+                .containsExactly(TrustedIssuers.DEV_ISSUER, SSO);
+        // elsewhere: exactly the configured issuer, and the sign-in provider only when no JWT_ISSUER is set
         assertThat(JwtConfiguration.trustedIssuers(defaults, oidc, false).issuers()).containsExactly(SSO);
         assertThat(JwtConfiguration.trustedIssuers(explicit, oidc, false).issuers())
-                .containsExactly("https://idp.example.edu", SSO);
-        // JWT_ISSUER naming the provider itself: one issuer, checked once
+                .containsExactly("https://idp.example.edu");
+        assertThat(JwtConfiguration.trustedIssuers(explicit, none, false).issuers())
+                .containsExactly("https://idp.example.edu");
         SecurityProperties same = new SecurityProperties(SSO + "/protocol/openid-connect/certs", SSO, "eduweek", null);
         assertThat(JwtConfiguration.trustedIssuers(same, oidc, false).issuers()).containsExactly(SSO);
+        // and nothing configured outside local: no start, with the variable to set
+        assertThatThrownBy(() -> JwtConfiguration.trustedIssuers(defaults, none, false))
+                .isInstanceOf(TrustedIssuers.IssuerNotConfiguredException.class)
+                .hasMessageStartingWith("JWT_ISSUER is not set");
     }
 
     private static Map<String, IssuerRoutingDecoder.Issuer> issuers(Map<String, RSAKey> keys) {

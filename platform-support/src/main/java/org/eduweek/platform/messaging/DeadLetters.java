@@ -18,6 +18,9 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.KafkaException;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import org.eduweek.platform.web.Unavailable;
 
 /**
  * The one error handling every consumer of every service uses: Spring Kafka's {@link DefaultErrorHandler} on the
@@ -54,6 +57,9 @@ public class DeadLetters implements DisposableBean {
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterRecoverer(template, destination),
                 backOff == null ? defaultBackOff() : backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class);
+        // a store or broker out of reach is no reason to give a record up: it is retried until they answer again
+        // (the partition waits, as every record behind it would fail the same way)
+        handler.setBackOffFunction((record, e) -> Unavailable.isInfrastructure(e) ? untilReachable() : null);
         // a failure that is retried is not yet an error; the dead letter, if it comes to that, logs one
         handler.setLogLevel(KafkaException.Level.WARN);
         return handler;
@@ -63,6 +69,13 @@ public class DeadLetters implements DisposableBean {
     public DefaultErrorHandler errorHandler(String group) {
         String topic = topicFor(group);
         return errorHandler((record, e) -> new TopicPartition(topic, record.partition()), null);
+    }
+
+    /** No limit on attempts; waits grow to the configured longest back-off. */
+    BackOff untilReachable() {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.backOffInitial().toMillis(), 2);
+        backOff.setMaxInterval(properties.backOffMax().toMillis());
+        return backOff;
     }
 
     private BackOff defaultBackOff() {

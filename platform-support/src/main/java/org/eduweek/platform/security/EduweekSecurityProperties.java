@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.eduweek.platform.tokens.TokenRules;
 
 /**
- * Where tokens come from and which requests need none. Defaults fit the embedded stack's dev identity provider;
- * production points {@code jwkSetUri} and {@code issuer} at the university SSO or Keycloak. {@code maxLifetime}
+ * Where tokens come from and which requests need none. {@code issuer} ({@code JWT_ISSUER}) and {@code jwkSetUri}
+ * ({@code JWT_JWK_SET_URI}) have no default here: which issuers are trusted when they are empty is
+ * {@link org.eduweek.platform.tokens.TrustedIssuers}' rule (the dev provider in the local profile, nothing elsewhere). {@code maxLifetime}
  * ({@code JWT_MAX_LIFETIME}) is the longest a token may live, from {@code iat} to {@code exp}.
  * {@code oidcIssuerUri} ({@code OIDC_ISSUER_URI}) is the provider people sign in with; in the {@code local} profile
  * its tokens are trusted besides the dev provider's ({@link org.eduweek.platform.tokens.TrustedIssuers}).
@@ -25,8 +26,8 @@ public record EduweekSecurityProperties(
         String oidcIssuerUri) {
 
     public EduweekSecurityProperties {
-        jwkSetUri = jwkSetUri == null ? "http://127.0.0.1:8090/.well-known/jwks.json" : jwkSetUri;
-        issuer = issuer == null ? "http://127.0.0.1:8090" : issuer;
+        jwkSetUri = jwkSetUri == null || jwkSetUri.isBlank() ? null : jwkSetUri.trim();
+        issuer = issuer == null || issuer.isBlank() ? null : issuer.trim();
         audience = audience == null ? "eduweek" : audience;
         publicPaths = publicPaths == null ? List.of() : publicPaths;
         publicGetPaths = publicGetPaths == null ? List.of() : publicGetPaths;

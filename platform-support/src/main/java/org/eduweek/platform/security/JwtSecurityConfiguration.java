@@ -60,16 +60,17 @@ public class JwtSecurityConfiguration {
     }
 
     /**
-     * One issuer: a plain decoder on its JWK set. In the {@code local} profile with a sign-in provider
+     * The issuers of {@link TrustedIssuers}' rule (which refuses to start outside {@code local} with none
+     * configured). One issuer with its JWK set: a plain decoder on it. In the {@code local} profile with a sign-in provider
      * ({@code OIDC_ISSUER_URI}): tokens of either issuer, each checked against its own keys
-     * ({@link MultiIssuerJwtDecoder}); the sign-in provider's keys are looked up when its first token arrives, so a
-     * service starts whether or not that provider is up yet.
+     * ({@link MultiIssuerJwtDecoder}); keys found by discovery are looked up when the issuer's first token arrives,
+     * so a service starts whether or not that provider is up yet.
      */
     static JwtDecoder decoder(EduweekSecurityProperties props, boolean localProfile) {
         List<TrustedIssuer> issuers = TrustedIssuers.resolve(props.issuer(), props.jwkSetUri(), props.oidcIssuerUri(),
                 localProfile);
         log.info("Trusting bearer tokens of {}", issuers);
-        if (issuers.size() == 1) {
+        if (issuers.size() == 1 && !issuers.get(0).usesDiscovery()) {
             return MultiIssuerJwtDecoder.decoderFor(issuers.get(0), props.audience(), props.maxLifetime());
         }
         return new MultiIssuerJwtDecoder(issuers, props.audience(), props.maxLifetime());

@@ -6,7 +6,7 @@ import java.util.List;
  * Failures that mean "the store or the broker cannot be reached right now", not "this request is wrong": the
  * answer is 503 with {@code Retry-After}, so clients and the gateway retry later instead of reporting a bug.
  */
-final class Unavailable {
+public final class Unavailable {
 
     /** Seconds a client should wait before trying again. */
     static final int RETRY_AFTER_SECONDS = 5;
@@ -15,6 +15,7 @@ final class Unavailable {
             "org.springframework.dao.DataAccessResourceFailureException",
             "org.springframework.dao.TransientDataAccessException",
             "com.mongodb.MongoSocketException",
+            // server selection, a pool wait, an operation timeout; a read timeout is a MongoSocketException
             "com.mongodb.MongoTimeoutException",
             "com.mongodb.MongoConnectionPoolClearedException",
             "com.mongodb.MongoNotPrimaryException",
@@ -24,7 +25,8 @@ final class Unavailable {
     private Unavailable() {
     }
 
-    static boolean isInfrastructure(Throwable error) {
+    /** Whether {@code error}, or one of its causes, says the store or the broker is out of reach. */
+    public static boolean isInfrastructure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
                 if (INFRASTRUCTURE.contains(c.getName())) {

@@ -86,6 +86,21 @@ class ManagementServerIT {
         assertThat(get(port, "/api/probe", ADMIN).body()).isEqualTo("ok");
     }
 
+    /**
+     * The gateway lets headers through up to {@code GATEWAY_MAX_HEADER_SIZE} (16 KB) and adds its own: a service
+     * takes more, so what the gateway passes is never answered by Tomcat's own HTML error page (its default limit is
+     * 8 KB).
+     */
+    @Test
+    void headersTheGatewayLetsThroughAreServedNotRefusedByTomcat() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/probe")).timeout(Duration.ofSeconds(10))
+                .header("Authorization", ADMIN).header("Cookie", "portal=" + "c".repeat(16 * 1024))
+                .header("X-Forwarded-For", "203.0.113.7").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("ok");
+    }
+
     @Test
     void thePublicPortAnswersTheProbesWithTheirStatusOnly() throws Exception {
         for (String path : List.of("/livez", "/readyz")) {

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 class JwtValidationTest {
 
-    private final EduweekSecurityProperties props = new EduweekSecurityProperties(null, TestTokens.ISSUER,
+    private final EduweekSecurityProperties props = new EduweekSecurityProperties(TestTokens.ISSUER + "/.well-known/jwks.json", TestTokens.ISSUER,
             TestTokens.AUDIENCE, null, null, null, null);
     private final NimbusJwtDecoder decoder = decoder();
 
@@ -49,7 +49,7 @@ class JwtValidationTest {
 
     @Test
     void trustsTheSignInProviderBesidesTheConfiguredIssuerInTheLocalProfileOnly() {
-        EduweekSecurityProperties withKeycloak = new EduweekSecurityProperties(null, TestTokens.ISSUER,
+        EduweekSecurityProperties withKeycloak = new EduweekSecurityProperties(TestTokens.ISSUER + "/.well-known/jwks.json", TestTokens.ISSUER,
                 TestTokens.AUDIENCE, null, null, null, "http://127.0.0.1:8180/realms/eduweek");
 
         assertThat(JwtSecurityConfiguration.decoder(withKeycloak, true))

@@ -76,6 +76,8 @@ public final class TestInfrastructure {
         registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.cloud.stream.kafka.binder.brokers", TestInfrastructure::kafkaBootstrapServers);
         registry.add("spring.mongodb.uri", () -> mongoUri(database));
+        // outside the local profile a service trusts only the issuer it is given: the one of TestTokens
+        registry.add("eduweek.security.issuer", () -> TestTokens.ISSUER);
     }
 
     private static boolean dockerAvailable() {

@@ -2,8 +2,10 @@ package org.eduweek.registration.store;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -34,7 +36,7 @@ import org.eduweek.registration.domain.Session;
 public class SessionReplica {
 
     private final MongoTemplate mongo;
-    private final Cache<String, Session> recent;
+    private final AsyncCache<String, Session> recent;
 
     public SessionReplica(MongoTemplate mongo) {
         this(mongo, RegistrationProperties.SESSION_CACHE_TTL);
@@ -47,7 +49,7 @@ public class SessionReplica {
 
     public SessionReplica(MongoTemplate mongo, Duration ttl) {
         this.mongo = mongo;
-        this.recent = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.recent = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).buildAsync();
     }
 
     /** @return true when this version was stored, false when the replica already had it or a newer one */
@@ -68,22 +70,54 @@ public class SessionReplica {
         } catch (org.springframework.dao.DuplicateKeyException e) {
             return false;
         } finally {
-            recent.invalidate(session.id());
+            recent.synchronous().invalidate(session.id());
         }
     }
 
-    /** The session as this instance saw it at most one TTL ago (a session not found is not remembered). */
+    /**
+     * The session as this instance saw it at most one TTL ago (a session not found is not remembered). A burst that
+     * finds no copy reads the store once: the first caller reads, in its own thread, and the others wait for that
+     * same read. Should the store hang, they all get its failure together, one store timeout later, instead of
+     * queueing behind one reader after another.
+     */
     public Optional<Session> find(String sessionId) {
-        return Optional.ofNullable(recent.get(sessionId, id -> mongo.findById(id, Session.class)));
+        CompletableFuture<Session> mine = new CompletableFuture<>();
+        CompletableFuture<Session> shared = recent.asMap().putIfAbsent(sessionId, mine);
+        if (shared != null) {
+            return Optional.ofNullable(awaitShared(shared));
+        }
+        try {
+            Session session = mongo.findById(sessionId, Session.class);
+            if (session == null) {
+                recent.asMap().remove(sessionId, mine);
+            }
+            mine.complete(session);
+            return Optional.ofNullable(session);
+        } catch (RuntimeException | Error e) {
+            recent.asMap().remove(sessionId, mine);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Session awaitShared(CompletableFuture<Session> shared) {
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** The stored replica, read now; refreshes the in-memory copy. */
     public Optional<Session> load(String sessionId) {
         Session session = mongo.findById(sessionId, Session.class);
         if (session == null) {
-            recent.invalidate(sessionId);
+            recent.synchronous().invalidate(sessionId);
         } else {
-            recent.put(sessionId, session);
+            recent.put(sessionId, CompletableFuture.completedFuture(session));
         }
         return Optional.ofNullable(session);
     }

@@ -47,7 +47,8 @@ import org.eduweek.registration.support.IntegrationTest;
 import org.eduweek.registration.support.TopicProbe;
 
 /**
- * The store hangs, then stops, while a burst of registrations is in flight, and comes back: every answer is a 201,
+ * The store hangs (then stops, or just stays hung for longer than the gateway waits) while a burst of
+ * registrations is in flight, and comes back: every answer is a 201,
  * or a 503 problem with {@code Retry-After} (never Spring's default 500 body), and nothing is left half-written:
  * after the participants who got a 503 retry, each has exactly one registration, the seat counter matches them, and
  * every registration's RegistrationCreated is published. The service reaches its MongoDB through a TCP proxy the
@@ -60,6 +61,8 @@ class StoreOutageIT extends IntegrationTest {
     private static final TcpProxy STORE = proxyToTheTestStore();
     private static final int PARTICIPANTS = 60;
     private static final ExecutorService CLIENTS = Executors.newFixedThreadPool(16);
+    /** Below the gateway's response timeout (10 s), so the caller gets the service's answer, not a 504. */
+    private static final Duration ANSWER_BOUND = Duration.ofMillis(9_500);
 
     @Autowired
     MongoTemplate mongo;
@@ -99,7 +102,82 @@ class StoreOutageIT extends IntegrationTest {
         STORE.close();
     }
 
-    record Answer(String participant, int status, String retryAfter, String contentType, String body) {
+    record Answer(String participant, int status, String retryAfter, String contentType, String body,
+            Duration took) {
+    }
+
+    /**
+     * The store hangs for longer than the gateway's response timeout (10 s) and no connection drops: the service's
+     * MongoDB timeouts (platform-support, MongoTimeoutProperties) answer each caller itself, a 201 or a 503 problem
+     * with {@code Retry-After}, within {@link #ANSWER_BOUND}; once the store answers again the refused retry with
+     * success and nothing is half-written.
+     */
+    @Test
+    void aStoreThatHangsLongerThanTheGatewayWaitsIsAnsweredWithinTheBoundAndRecovers() throws Exception {
+        int participantsCount = 40;
+        Session session = publishSession(participantsCount * 2);
+        List<String> participants = IntStream.range(0, participantsCount).mapToObj(i -> unique("frozen-p" + i))
+                .toList();
+        Map<String, String> tokens = participants.stream()
+                .collect(Collectors.toMap(p -> p, IntegrationTest::participant));
+        String body = "{\"sessionId\":\"" + session.id() + "\"}";
+        Http http = http();
+
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        AtomicInteger done = new AtomicInteger();
+        List<java.util.concurrent.Future<?>> burst = new ArrayList<>();
+        // one request every 100 ms, about four seconds in all: the freeze begins after the first few answers
+        Thread dispatcher = new Thread(() -> {
+            for (String p : participants) {
+                synchronized (burst) {
+                    burst.add(CLIENTS.submit(() -> {
+                        answers.add(answer(p, http, tokens.get(p), body));
+                        done.incrementAndGet();
+                    }));
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "frozen-burst");
+        dispatcher.start();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> done.get() >= 3);
+        STORE.freeze();
+        long frozenAt = System.nanoTime();
+        dispatcher.join(30_000);
+        // hung for longer than the gateway would wait for an answer, then the same connections flow again
+        long frozenFor = Duration.ofSeconds(16).toNanos() - (System.nanoTime() - frozenAt);
+        if (frozenFor > 0) {
+            TimeUnit.NANOSECONDS.sleep(frozenFor);
+        }
+        long held = STORE.heldRequests();
+        int answeredWhileFrozen = done.get();
+        STORE.restore();
+        synchronized (burst) {
+            for (var f : burst) {
+                f.get(90, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(held).as("commands sent to the hung store").isPositive();
+        assertThat(answeredWhileFrozen).as("every request answered while the store still hung")
+                .isEqualTo(participantsCount);
+        assertThat(answers).hasSize(participantsCount);
+        assertThat(answers).allSatisfy(StoreOutageIT::isCreatedOrRetryable);
+        Duration slowest = answers.stream().map(Answer::took).max(Duration::compareTo).orElseThrow();
+        Set<String> refused = answers.stream().filter(a -> a.status() == 503).map(Answer::participant)
+                .collect(Collectors.toSet());
+        System.out.println("[frozen] " + refused.size() + " of " + participantsCount + " answered 503; slowest answer "
+                + slowest.toMillis() + " ms; commands held " + held);
+        assertThat(slowest).as("slowest answer").isLessThan(ANSWER_BOUND);
+        assertThat(refused).as("requests caught by the hung store were refused").isNotEmpty();
+
+        retryUntilRegistered(refused, http, tokens, body);
+        assertNothingHalfWritten(session, participants);
     }
 
     @Test
@@ -119,7 +197,7 @@ class StoreOutageIT extends IntegrationTest {
             for (String p : participants) {
                 synchronized (burst) {
                     burst.add(CLIENTS.submit(() -> {
-                        answers.add(answer(p, http.post("/api/registrations", tokens.get(p), body)));
+                        answers.add(answer(p, http, tokens.get(p), body));
                         done.incrementAndGet();
                     }));
                 }
@@ -159,23 +237,39 @@ class StoreOutageIT extends IntegrationTest {
         assertThat(refused).as("requests caught by the outage were refused").isNotEmpty();
         System.out.println("[outage] " + refused.size() + " of " + PARTICIPANTS + " answered 503 during the outage");
 
-        // clients retry after Retry-After: a registration stored just before its answer was lost is returned (200)
+        retryUntilRegistered(refused, http, tokens, body);
+        assertNothingHalfWritten(session, participants);
+    }
+
+    private static Answer answer(String participant, Http http, String token, String body) {
+        long start = System.nanoTime();
+        Http.Response response = http.post("/api/registrations", token, body);
+        return new Answer(participant, response.status(), response.header("Retry-After"),
+                response.header("Content-Type"), response.text(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Clients retry after Retry-After: a registration stored just before its answer was lost is returned (200). */
+    private static void retryUntilRegistered(Set<String> refused, Http http, Map<String, String> tokens,
+            String body) {
         for (String p : refused) {
             await("retry of " + p).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-                Answer retry = answer(p, http.post("/api/registrations", tokens.get(p), body));
+                Answer retry = answer(p, http, tokens.get(p), body);
                 isCreatedOrRetryable(retry);
                 return retry.status() == 201 || retry.status() == 200;
             });
         }
+    }
 
-        // nothing half-written: one registration per participant, each with its event, and seats that add up
+    /** One registration per participant, each with its event, and seats that add up. */
+    private void assertNothingHalfWritten(Session session, List<String> participants) {
+        int count = participants.size();
         List<Document> stored = mongo.find(Query.query(Criteria.where("sessionId").is(session.id())), Document.class,
                 "registrations");
-        assertThat(stored).hasSize(PARTICIPANTS);
+        assertThat(stored).hasSize(count);
         assertThat(stored.stream().map(d -> d.getString("participantId")).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrderElementsOf(participants);
-        assertThat(registrations.countConfirmed(session.id(), SeatMode.IN_PERSON)).isEqualTo(PARTICIPANTS);
-        assertThat(registrations.ofSession(session.id(), RegistrationStatus.CONFIRMED)).hasSize(PARTICIPANTS);
+        assertThat(registrations.countConfirmed(session.id(), SeatMode.IN_PERSON)).isEqualTo(count);
+        assertThat(registrations.ofSession(session.id(), RegistrationStatus.CONFIRMED)).hasSize(count);
         Set<String> ids = stored.stream().map(d -> d.getString("_id")).collect(Collectors.toSet());
         Set<String> published = ConcurrentHashMap.newKeySet();
         TopicProbe.awaitAll("registration.events.v1", r -> {
@@ -184,18 +278,13 @@ class StoreOutageIT extends IntegrationTest {
                 return ids.stream().filter(id -> r.value().contains(id)).anyMatch(published::add);
             }
             return false;
-        }, PARTICIPANTS);
+        }, count);
         assertThat(published).containsExactlyInAnyOrderElementsOf(ids);
         // a seat taken by a request whose registration never got stored is given back once the grace period is over
         clock.advance(Duration.ofMinutes(2));
         reconciler.reconcileAll();
-        assertThat(ledger.find(session.id(), SeatMode.IN_PERSON).free()).isEqualTo(PARTICIPANTS * 2 - PARTICIPANTS);
+        assertThat(ledger.find(session.id(), SeatMode.IN_PERSON).free()).isEqualTo(count * 2 - count);
         assertThat(STORE.connections()).as("the service used the proxy").isPositive();
-    }
-
-    private static Answer answer(String participant, Http.Response response) {
-        return new Answer(participant, response.status(), response.header("Retry-After"),
-                response.header("Content-Type"), response.text());
     }
 
     private static void isCreatedOrRetryable(Answer a) {
