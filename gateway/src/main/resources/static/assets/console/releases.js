@@ -77,7 +77,7 @@ export async function releaseTab({ edition, container, refresh }) {
 
   const preview = rows.length ? [
     h('p', { class: 'summary-line', id: 'release-summary' },
-      ct('releaseSummary', count('SessionScheduled'), count('SessionChanged'), count('SessionCancelled'), told)),
+      `${ct('releaseSummary', count('SessionScheduled'), count('SessionChanged'), count('SessionCancelled'))} ${ctn('willBeTold', told)}`),
     h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'release-table' },
       h('caption', { class: 'sr-only' }, ct('releasePreview')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ct('session')), h('th', { scope: 'col' }, ct('status')),

@@ -4,7 +4,7 @@ import { h, fill, toast, announce } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { pick, venueText, timeRange, dateTime } from '../i18n.js';
 import { confirmDialog } from '../ui.js';
-import { ct, word } from './texts.js';
+import { ct, ctn, word } from './texts.js';
 import { buildForm, zonedIso, localInput } from './forms.js';
 
 const S = '/api/schedule';
@@ -141,6 +141,11 @@ export async function sessionPage(ctx) {
 /** Roster, waitlist, export and announcement: the registration and notification services' side of a session. */
 async function peopleView(container, session) {
   const id = enc(session.id);
+  if (!session.sequence) {
+    // never published: the registration service has not heard of it, so nobody can have registered
+    fill(container, h('h2', {}, ct('roster')), h('p', { class: 'notice' }, ct('rosterUnavailable')));
+    return;
+  }
   let roster; let waitlist;
   try {
     [roster, waitlist] = await Promise.all([api(`${R}/sessions/${id}?size=1000`), api(`${R}/sessions/${id}/waitlist`)]);
@@ -188,7 +193,7 @@ async function exportCsv(sessionId, status) {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
-    status.textContent = ct('exported', name, rows);
+    status.textContent = ct('exported', name, ctn('rows', rows));
   } catch (e) {
     status.textContent = e.message;
   }
