@@ -98,7 +98,9 @@ function trackSpec(edition) {
   };
 }
 
-const tracksTab = ({ edition, container }) => crudView(container, trackSpec(edition));
+function tracksTab({ edition, container }) {
+  return crudView(container, trackSpec(edition));
+}
 
 async function activitiesTab({ edition, container }) {
   const tracks = await api(`${S}/tracks?editionId=${encodeURIComponent(edition.id)}`);
