@@ -4,7 +4,7 @@ import { h, fill, toast, announce } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { confirmDialog } from '../ui.js';
 import { ct } from './texts.js';
-import { buildForm } from './forms.js';
+import { buildForm, wrapAttrs } from './forms.js';
 
 /** Both languages of one item (the services localize single texts by ?lang=). */
 export async function bothLanguages(path) {
@@ -30,7 +30,7 @@ export async function crudView(container, spec) {
 
   function renderTable(list) {
     if (!list.length) return h('p', { class: 'empty' }, ct('none'));
-    return h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: `${spec.key}-table` },
+    return h('div', wrapAttrs(ct(spec.title)), h('table', { class: 'data', id: `${spec.key}-table` },
       h('caption', { class: 'sr-only' }, ct(spec.title)),
       h('thead', {}, h('tr', {}, spec.columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : null }, ct(c.label))),
         h('th', { scope: 'col' }, ct('actions')))),

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { pick, dayLabel, venueText, timeRange } from '../i18n.js';
 import { ct, word } from './texts.js';
 import { crudView, bothLanguages } from './crud.js';
-import { buildForm } from './forms.js';
+import { buildForm, wrapAttrs } from './forms.js';
 
 const S = '/api/schedule';
 const TYPES = ['PRESENTATION_SERIES', 'SHARING_MEETING', 'FAIR', 'EXHIBITION', 'TRAINING_COURSE', 'ENGLISH_CLASS',
@@ -154,7 +154,7 @@ async function sessionsTab(ctx) {
   fill(container,
     h('div', { class: 'toolbar' }, h('h2', {}, ct('sessions')), newButton),
     h('p', { class: 'lede' }, ct('sessionsHint')), formSlot,
-    rows.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'sessions-table' },
+    rows.length ? h('div', wrapAttrs(ct('sessions')), h('table', { class: 'data', id: 'sessions-table' },
       h('caption', { class: 'sr-only' }, ct('sessions')),
       h('thead', {}, h('tr', {}, ['title', 'when', 'where', 'mode', 'status', 'draftStatus'].map((k) => h('th', { scope: 'col' }, ct(k))))),
       h('tbody', {}, rows.map((s) => {

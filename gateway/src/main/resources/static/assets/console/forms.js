@@ -207,3 +207,8 @@ function offsetMinutes(zone, date) {
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
 }
+
+/** A table's scrolling box: a named region that takes focus, so a keyboard can scroll a wide table on a narrow screen. */
+export function wrapAttrs(label) {
+  return { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': label };
+}

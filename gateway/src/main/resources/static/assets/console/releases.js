@@ -7,7 +7,7 @@ import { api, ApiError } from '../api.js';
 import { venueText, timeRange, dateTime } from '../i18n.js';
 import { confirmDialog } from '../ui.js';
 import { ct, ctn, word } from './texts.js';
-import { buildForm } from './forms.js';
+import { buildForm, wrapAttrs } from './forms.js';
 
 const S = '/api/schedule';
 const enc = encodeURIComponent;
@@ -78,7 +78,7 @@ export async function releaseTab({ edition, container, refresh }) {
   const preview = rows.length ? [
     h('p', { class: 'summary-line', id: 'release-summary' },
       `${ct('releaseSummary', count('SessionScheduled'), count('SessionChanged'), count('SessionCancelled'))} ${ctn('willBeTold', told)}`),
-    h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'release-table' },
+    h('div', wrapAttrs(ct('releasePreview')), h('table', { class: 'data', id: 'release-table' },
       h('caption', { class: 'sr-only' }, ct('releasePreview')),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ct('session')), h('th', { scope: 'col' }, ct('status')),
         h('th', { scope: 'col' }, ct('whatChanges')), h('th', { scope: 'col', class: 'num' }, ct('told')))),

@@ -5,7 +5,7 @@ import { api, ApiError } from '../api.js';
 import { pick, venueText, timeRange, dateTime } from '../i18n.js';
 import { confirmDialog } from '../ui.js';
 import { ct, ctn, word } from './texts.js';
-import { buildForm, zonedIso, localInput } from './forms.js';
+import { buildForm, zonedIso, localInput, wrapAttrs } from './forms.js';
 
 const S = '/api/schedule';
 const R = '/api/registrations';
@@ -165,7 +165,7 @@ async function peopleView(container, session) {
       h('button', { type: 'button', class: 'secondary', id: 'export-csv', onclick: () => exportCsv(session.id, exportStatus) }, ct('exportCsv'))),
     exportStatus,
     h('p', { class: 'summary-line', id: 'roster-summary' }, ct('rosterSummary', confirmed.length, checkedIn, waitlist.length)),
-    confirmed.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'roster-table' },
+    confirmed.length ? h('div', wrapAttrs(ct('roster')), h('table', { class: 'data', id: 'roster-table' },
       h('caption', { class: 'sr-only' }, ct('roster')),
       h('thead', {}, h('tr', {}, ['participant', 'seatMode', 'registeredAt', 'attendance'].map((k) => h('th', { scope: 'col' }, ct(k))))),
       h('tbody', {}, confirmed.map((r) => h('tr', { 'data-id': r.id },
@@ -173,7 +173,7 @@ async function peopleView(container, session) {
         h('td', {}, r.checkedInAt ? h('span', { class: 'att-yes' }, '✓ ', ct('checkedInAt', dateTime(r.checkedInAt)))
           : h('span', { class: 'att-no' }, '○ ', ct('notCheckedIn')))))))) : h('p', { class: 'empty' }, ct('noRoster')),
     h('h2', {}, ct('waitlist')),
-    waitlist.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'waitlist-table' },
+    waitlist.length ? h('div', wrapAttrs(ct('waitlist')), h('table', { class: 'data', id: 'waitlist-table' },
       h('caption', { class: 'sr-only' }, ct('waitlist')),
       h('thead', {}, h('tr', {}, ['waitPos', 'participant', 'seatMode', 'registeredAt'].map((k) => h('th', { scope: 'col', class: k === 'waitPos' ? 'num' : null }, ct(k))))),
       h('tbody', {}, waitlist.map((r) => h('tr', {}, h('td', { class: 'num' }, r.waitlistPosition ?? ''),
@@ -229,7 +229,7 @@ async function announcementView(session, recipients) {
     }
   });
   fill(wrap, h('h2', { id: 'announce-title' }, ct('announce')), h('p', { class: 'hint' }, ct('announceHint')), form,
-    sent.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'data', id: 'announcements-table' },
+    sent.length ? h('div', wrapAttrs(ct('previousAnnouncements')), h('table', { class: 'data', id: 'announcements-table' },
       h('caption', {}, ct('previousAnnouncements')),
       h('thead', {}, h('tr', {}, ['subject', 'channels', 'recipients', 'sentAt'].map((k) => h('th', { scope: 'col' }, ct(k))))),
       h('tbody', {}, sent.map((a) => h('tr', {}, h('th', { scope: 'row' }, a.subject),
