@@ -125,7 +125,7 @@ export async function sessionPage(ctx) {
         session.mode === 'HYBRID' ? `${ct('capacityInPerson')} ${cap.inPerson}, ${ct('capacityOnline')} ${cap.online}`
           : `${ct('capacity')} ${session.mode === 'ONLINE' ? cap.online : cap.inPerson}`)),
       h('div', {}, h('dt', {}, ct('status')), h('dd', {}, word(session.status),
-        session.unpublishedChanges ? ` · ${ct('unpublished')} (${ct('draftStatus')}: ${word(session.draftStatus)})` : ''))),
+        session.unpublishedChanges ? ` · ${ct('unpublished')}` : ''))),
     (session.warnings || []).length ? h('div', { class: 'notice warn' }, h('p', {}, ct('warnings')),
       session.warnings.map((w) => h('p', {}, `${w.field}: ${w.message}`))) : null,
     notices,
