@@ -42,7 +42,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * The organizer console in headless Chromium on the shared platform: an organizer account made through Keycloak's
  * admin API signs in with Keycloak's own form, creates an edition, a track, a room and a session (the service's
- * field problem shown beside its field in Chinese on the way), previews the release and publishes it; anyone then
+ * field problem shown beside its field in Chinese on the way), previews the release and publishes it, and is told
+ * beside the room field when a second session would double-book the room; anyone then
  * finds the session in the portal. A registration made through the API appears on the roster; a change of time is
  * previewed old → new with the registrant who will be told, and released; the CSV downloads; an announcement in both
  * languages goes out after a confirmation and reaches the mail capture. The main pages again at phone size. Every
@@ -92,6 +93,7 @@ class OrganizerConsoleIT {
         createVenue(desktop);
         String sessionId = createSessionInChinese(desktop);
         previewAndPublish(desktop, sessionId);
+        roomConflictShown(desktop);
 
         Browser phone = browsers.open(ViewportSize.PHONE);
         anyoneSeesTheSessionInThePortal(phone, sessionId);
@@ -225,6 +227,26 @@ class OrganizerConsoleIT {
         assertThat(text(desktop.driver(), By.id("changelog"))).contains("First programme " + run, title);
         desktop.waitForQuiet();
         check(desktop, "12-released");
+    }
+
+    /** A second session in the same room at an overlapping hour: the service's 409 beside the room field. */
+    private void roomConflictShown(Browser desktop) {
+        desktop.load(gateway + "/organizer#/editions/" + editionId + "/sessions");
+        click(desktop, By.id("session-new"));
+        type(desktop, "title.en", "Overlap " + run);
+        set(desktop, "start", day + "T10:30");
+        set(desktop, "end", day + "T11:00");
+        choose(desktop, "mode", "OFFLINE");
+        chooseByText(desktop, "venueId", room);
+        type(desktop, "capacity", "10");
+        expectedFailures.add("/api/schedule/sessions - Failed to load resource: the server responded with a status of 409");
+        submit(desktop);
+        WebElement error = waitFor(desktop, d -> first(d, By.cssSelector("[name=venueId] ~ .field-slot .field-error")));
+        assertThat(error.getText()).contains("already booked");
+        assertThat(text(desktop.driver(), By.cssSelector("main form [role=alert]"))).isNotBlank();
+        check(desktop, "12b-room-conflict");
+        click(desktop, By.xpath("//main//form//button[normalize-space()='Cancel']"));
+        waitFor(desktop, d -> first(d, By.cssSelector("main form")) == null);
     }
 
     /** The public programme has it at once; the registration service once SessionScheduled has reached it. */
