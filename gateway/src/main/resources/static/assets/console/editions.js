@@ -165,6 +165,6 @@ async function sessionsTab(ctx) {
           h('td', {}, s.mode === 'ONLINE' ? ct('onlineVenue') : venueText(s.venue)),
           h('td', {}, word(s.mode)),
           h('td', {}, listed.has(s.id) ? word(s.status) : ct('DRAFT')),
-          h('td', {}, p ? h('span', { class: `kind kind-${p.eventType}` }, ct(p.eventType)) : ct('published')));
+          h('td', {}, p ? h('span', { class: `kind kind-${p.eventType}` }, ct(p.eventType)) : ct('noChange')));
       })))) : h('p', { class: 'empty' }, ct('none')));
 }
