@@ -59,6 +59,8 @@ public class SecurityConfiguration {
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
     private static final String AUTH_ME = "/auth/me";
+    /** The organizer console's page (its data calls are not public): web/ConsolePage. */
+    private static final String[] CONSOLE = { "/organizer", "/organizer/", "/admin", "/admin/" };
     /** Reads anyone may make: a session's seats (the programme is public) and a calendar feed (its secret is in the URL). */
     private static final String[] PUBLIC_READS = { "/api/registrations/sessions/*/availability",
             "/api/registrations/sessions/*/availability/stream", "/api/registrations/calendar/*" };
@@ -162,6 +164,7 @@ public class SecurityConfiguration {
         // the organizers' dashboard page (its figures are under /api/analytics/**, organizer-only above)
         rules.permit(HttpMethod.GET, "/dashboard");
         rules.permit(HttpMethod.HEAD, "/dashboard");
+        rules.permit(HttpMethod.GET, CONSOLE);
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }
 
