@@ -59,6 +59,8 @@ public class SecurityConfiguration {
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
     private static final String AUTH_ME = "/auth/me";
+    /** The door check-in page (its data calls are organizer-only). */
+    private static final String[] DOOR = { "/checkin", "/checkin.html" };
     /** Reads anyone may make: a session's seats (the programme is public) and a calendar feed (its secret is in the URL). */
     private static final String[] PUBLIC_READS = { "/api/registrations/sessions/*/availability",
             "/api/registrations/sessions/*/availability/stream", "/api/registrations/calendar/*" };
@@ -159,6 +161,7 @@ public class SecurityConfiguration {
         rules.permit(HttpMethod.HEAD, AUTH_ME);
         rules.permit(HttpMethod.POST, "/auth/logout");
         rules.permit(HttpMethod.GET, PORTAL);
+        rules.permit(HttpMethod.GET, DOOR);
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }
 
