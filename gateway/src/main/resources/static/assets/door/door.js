@@ -6,7 +6,7 @@ import { h, $, fill, announce, randomId } from '../dom.js';
 import { api, ApiError } from '../api.js';
 import { auth, initAuth, signOut } from '../auth.js';
 import { dt, dtn } from './texts.js';
-import { startScanner } from './scanner.js';
+import { prepareScanner, startScanner } from './scanner.js';
 import { queued, enqueue, dequeue } from './queue.js';
 
 const POLL_MS = 5000;
@@ -179,6 +179,7 @@ async function renderDoor(main) {
       return showError(main, e, () => renderDoor(main));
     }
     loadNames();
+    prepareScanner();
   } else if (state.session.lang !== i18n.lang) {
     try { state.session = await api('/api/schedule/sessions/' + encodeURIComponent(state.sessionId)); } catch { /* keep */ }
   }
@@ -192,7 +193,7 @@ async function renderDoor(main) {
       onclick: () => { state.tab = 'search'; stopCamera(); renderDoor(main); } }, dt('searchTab')));
   const result = h('section', { class: 'door-result', id: 'door-result', role: 'status', 'aria-live': 'assertive',
     'aria-atomic': 'true' });
-  const queueBox = h('section', { id: 'door-queue', 'aria-labelledby': 'door-queue-h' });
+  const queueBox = h('div', { id: 'door-queue' });
   const work = state.tab === 'scan' ? scanPanel() : searchPanel();
   fill(main,
     h('div', { class: 'door-session' }, h('h1', {}, s.title || s.id),

@@ -21,6 +21,15 @@ function loadLibrary() {
   return libraryLoading;
 }
 
+/**
+ * Gets the decoder ready while the network is there: a door device that loses the network before its camera is
+ * first started can still scan (and queue) then. Does nothing where BarcodeDetector reads QR codes.
+ */
+export async function prepareScanner() {
+  if (await nativeDetector()) return;
+  loadLibrary().catch(() => { /* startScanner tries again and says so */ });
+}
+
 async function nativeDetector() {
   if (!('BarcodeDetector' in window)) return null;
   try {
