@@ -201,7 +201,7 @@ async function renderDoor(main) {
     h('p', { class: 'door-when' }, timeRange(s.start, s.end, s.displayTimeZone || s.timeZone),
       s.venue ? ' · ' + venueText(s.venue) : ''),
     countBox, status,
-    h('div', { class: 'door-desk' }, h('div', {}, tabs, work), h('div', {}, result, queueBox)));
+    h('div', { class: 'door-desk' }, tabs, result, h('div', { class: 'door-work' }, work), queueBox));
   showCounts();
   showResult();
   showQueue();
@@ -218,13 +218,14 @@ function scanPanel() {
     note.textContent = state.cameraNote || (state.scanner ? dt('cameraHint') : dt('cameraOff'));
   };
   toggle.addEventListener('click', async () => {
-    if (state.scanner) { stopCamera(); refresh(); return; }
+    if (state.scanner) { stopCamera(); refresh(); showResult(); return; }
     state.cameraNote = dt('cameraStarting');
     refresh();
     toggle.disabled = true;
     try {
       state.scanner = await startScanner(host, onCode);
       state.cameraNote = null;
+      showResult();
     } catch (e) {
       state.scanner = null;
       state.cameraNote = e.message === 'decoder' ? dt('decoderMissing')

@@ -53,7 +53,8 @@ import org.opentest4j.AssertionFailedError;
  * image the participant's portal shows. Desktop Chromium has no BarcodeDetector, so the page decodes with
  * html5-qrcode. Then a second scan says when they were checked in, someone without a phone is found by name and
  * checked in by hand, and, at desktop size in Chinese, a scan made while the network is down is queued on the device
- * and verified once it is back. The roster (API) shows each check-in. Every state: no console error, no axe-core
+ * and verified once it is back; at phone size in Chinese, a ticket for another session is named as such (with that
+ * session's title) and a ticket with an altered signature is called invalid. The roster (API) shows each check-in. Every state: no console error, no axe-core
  * WCAG 2.2 A/AA violation, screenshots in {@code target/screenshots/DoorCheckInIT/}.
  */
 @ExtendWith({BrowserExtension.class, SharedPlatform.Extension.class})
@@ -64,6 +65,13 @@ class DoorCheckInIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** Chromium's browser log line for a request made while the network is emulated offline. */
     private static final String OFFLINE_LOAD = "net::ERR_INTERNET_DISCONNECTED";
+    /**
+     * Chromium logs every 4xx answer as a failed load; a refused ticket is the service's answer (409 another session,
+     * 400 altered signature), expected where the test shows the camera such tickets.
+     */
+    private static final java.util.regex.Pattern REFUSED_TICKET = java.util.regex.Pattern.compile(
+            "/api/registrations/sessions/[^/ ]+/check-ins - Failed to load resource: the server responded with a "
+                    + "status of (400|409) \\((Bad Request|Conflict)\\)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -72,6 +80,7 @@ class DoorCheckInIT {
     private final String organizerEmail = "olivia.door." + run + "@eduweek.example.edu";
     private final String password = "Door-keeper-" + run;
     private final List<String> steps = new ArrayList<>();
+    private final java.util.Set<Browser> shownRefusedTickets = new java.util.HashSet<>();
     private String gateway;
     private String keycloak;
     private String organizerToken;
@@ -89,9 +98,13 @@ class DoorCheckInIT {
         keycloak = platform.keycloak().url();
         organizerToken = token("door-api-" + run, "Door API", "ORGANIZER");
 
+        String editionId = createEdition();
         String title = "Door seminar " + run;
-        String sessionId = createSession(title);
+        String sessionId = createSession(editionId, title, "签到研讨会 " + run, 9);
+        String otherTitleZh = "下午工作坊 " + run;
+        String otherSessionId = createSession(editionId, "Afternoon workshop " + run, otherTitleZh, 14);
         Attendee mei = register(sessionId, "mei-" + run, "Mei Lin");
+        Attendee meiElsewhere = register(otherSessionId, "mei-" + run, "Mei Lin");
         Attendee tomas = register(sessionId, "tomas-" + run, "Tomás Ortega");
         Attendee priya = register(sessionId, "priya-" + run, "Priya Nair");
         createOrganizer(platform.keycloak().adminPassword());
@@ -99,6 +112,8 @@ class DoorCheckInIT {
         Path videos = Files.createDirectories(browsers.screenshotFolder().resolve("camera"));
         Path meiVideo = Y4m.write(ticketImage(mei), videos.resolve("ticket-mei.y4m"));
         Path tomasVideo = Y4m.write(ticketImage(tomas), videos.resolve("ticket-tomas.y4m"));
+        Path refusedVideo = Y4m.write(List.of(ticketImage(meiElsewhere), Qr.image(forged(mei))),
+                videos.resolve("tickets-refused.y4m"));
 
         Browser phone = browsers.open(ViewportSize.PHONE, "en-US", camera(meiVideo));
         signIn(phone, "/checkin");
@@ -109,6 +124,11 @@ class DoorCheckInIT {
         Browser desktop = browsers.open(ViewportSize.DESKTOP, "zh-CN", camera(tomasVideo));
         signIn(desktop, "/checkin#/s/" + sessionId);
         scanWhileOffline(desktop, sessionId, tomas);
+
+        Browser another = browsers.open(ViewportSize.PHONE, "zh-CN", camera(refusedVideo));
+        signIn(another, "/checkin#/s/" + sessionId);
+        refusedTickets(another, otherTitleZh);
+        assertThat(attendance(otherSessionId, meiElsewhere)).isEqualTo("EXPECTED");
 
         System.out.printf("[browser] door check-in: %d steps checked in %d ms: %s%n", steps.size(),
                 Duration.ofNanos(System.nanoTime() - began).toMillis(), String.join(", ", steps));
@@ -137,7 +157,7 @@ class DoorCheckInIT {
         edition.findElement(By.cssSelector("option[value='iew-door-" + run + "']")).click();
         WebElement search = waitFor(phone, d -> first(d, By.id("door-session-q")));
         waitFor(phone, d -> first(d, By.cssSelector(".door-session-choice")));
-        search.sendKeys(run);
+        search.sendKeys("seminar " + run);
         WebElement choice = waitFor(phone, d -> {
             List<WebElement> all = d.findElements(By.cssSelector(".door-session-choice"));
             return all.size() == 1 && all.get(0).getText().contains(title) ? all.get(0) : null;
@@ -231,18 +251,43 @@ class DoorCheckInIT {
         assertThat(attendance(sessionId, tomas)).isEqualTo("CHECKED_IN");
     }
 
+    /**
+     * Chinese, phone: the camera sees, in turn, Mei's ticket for the afternoon session and a ticket whose signature
+     * was altered; the camera is stopped on each answer to look at it.
+     */
+    private void refusedTickets(Browser phone, String otherTitleZh) {
+        shownRefusedTickets.add(phone);
+        waitFor(phone, d -> text(d, By.id("door-count")).contains("已签到 3 / 3"));
+        click(phone, By.id("door-camera-toggle"));
+        waitFor(phone, d -> "bad".equals(first(d, By.id("door-result")).getAttribute("data-kind"))
+                && text(d, By.id("door-result")).contains("这是其他会议的电子票")
+                && text(d, By.id("door-result")).contains(otherTitleZh));
+        click(phone, By.id("door-camera-toggle"));
+        waitForQuiet(phone);
+        assertThat(text(phone.driver(), By.id("door-result"))).contains("此电子票属于“" + otherTitleZh + "”");
+        check(phone, "11-other-session-zh");
+        click(phone, By.id("door-camera-toggle"));
+        waitFor(phone, d -> "bad".equals(first(d, By.id("door-result")).getAttribute("data-kind"))
+                && text(d, By.id("door-result")).contains("无效电子票"));
+        click(phone, By.id("door-camera-toggle"));
+        waitForQuiet(phone);
+        check(phone, "12-invalid-ticket-zh");
+        assertThat(text(phone.driver(), By.id("door-count"))).contains("已签到 3 / 3");
+    }
+
     // ---- checks
 
     /**
      * No console error from the page (Keycloak's pages are driven, not judged; requests the page made while the
-     * network was emulated offline are logged by Chromium as failed loads and expected), no axe violation, and
-     * screenshots.
+     * network was emulated offline are logged by Chromium as failed loads and expected, and so are the refusals of the
+     * tickets the refused-ticket camera shows), no axe violation, and screenshots.
      */
     private void check(Browser browser, String step) {
         browser.screenshot(step);
         browser.fullPageScreenshot(step);
         List<String> errors = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak))
-                .filter(e -> !e.contains(OFFLINE_LOAD)).toList();
+                .filter(e -> !e.contains(OFFLINE_LOAD))
+                .filter(e -> !(shownRefusedTickets.contains(browser) && REFUSED_TICKET.matcher(e).find())).toList();
         if (!errors.isEmpty()) {
             throw new AssertionFailedError(step + " (" + browser.size().label() + "): console error(s) on "
                     + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", errors));
@@ -355,7 +400,7 @@ class DoorCheckInIT {
 
     // ---- the programme, the participants and the organizer's account
 
-    private String createSession(String title) throws Exception {
+    private String createEdition() throws Exception {
         String editionId = "iew-door-" + run;
         LocalDate tomorrow = LocalDate.now(BEIJING).plusDays(1);
         call("POST", "/api/schedule/editions", organizerToken, Map.of("id", editionId,
@@ -364,16 +409,21 @@ class DoorCheckInIT {
                 "hostInstitution", "Beijing University of Technology", "startDate", tomorrow.toString(),
                 "endDate", tomorrow.plusDays(1).toString(), "timeZone", BEIJING.getId(),
                 "campuses", List.of("Pingyuan")));
-        ZonedDateTime start = tomorrow.atTime(9, 0).atZone(BEIJING);
+        return editionId;
+    }
+
+    /** A published in-person session tomorrow at this hour (Beijing), two hours long, in a room of its own. */
+    private String createSession(String editionId, String title, String titleZh, int hour) throws Exception {
+        ZonedDateTime start = LocalDate.now(BEIJING).plusDays(1).atTime(hour, 0).atZone(BEIJING);
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("editionId", editionId);
-        session.put("title", Map.of("en", title, "zh", "签到研讨会 " + run));
+        session.put("title", Map.of("en", title, "zh", titleZh));
         session.put("start", start.toOffsetDateTime().toString());
         session.put("end", start.plusHours(2).toOffsetDateTime().toString());
         session.put("timeZone", BEIJING.getId());
         session.put("mode", "OFFLINE");
         session.put("capacity", 10);
-        session.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "D-" + run));
+        session.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "D-" + hour + "-" + run));
         session.put("language", "en");
         session.put("publish", true);
         String sessionId = call("POST", "/api/schedule/sessions", organizerToken, session).path("id").asText();
@@ -381,6 +431,14 @@ class DoorCheckInIT {
                 .until(() -> send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
                         .statusCode() == 200);
         return sessionId;
+    }
+
+    /** The participant's real ticket text with its signature altered: well formed, not signed by the service. */
+    private String forged(Attendee attendee) throws Exception {
+        String token = call("GET", "/api/registrations/" + attendee.registrationId + "/qr-token", attendee.token, null)
+                .path("token").asText();
+        String tail = token.substring(token.length() - 4);
+        return token.substring(0, token.length() - 4) + ("AAAA".equals(tail) ? "BBBB" : "AAAA");
     }
 
     private Attendee register(String sessionId, String subject, String name) throws Exception {
@@ -477,7 +535,31 @@ class DoorCheckInIT {
         private static final int HEIGHT = 480;
         private static final int FRAMES = 10;
 
+        /** One picture, held. */
         static Path write(BufferedImage ticket, Path file) throws IOException {
+            return write(List.of(ticket), file);
+        }
+
+        /** Several pictures in turn, three seconds each (the camera shows one code after another). */
+        static Path write(List<BufferedImage> pictures, Path file) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
+            java.util.Arrays.fill(chroma, (byte) 128);
+            for (BufferedImage picture : pictures) {
+                byte[] luma = luma(picture);
+                for (int i = 0; i < (pictures.size() == 1 ? FRAMES : 3 * FRAMES); i++) {
+                    out.writeBytes("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+                    out.writeBytes(luma);
+                    out.writeBytes(chroma);
+                    out.writeBytes(chroma);
+                }
+            }
+            return Files.write(file, out.toByteArray());
+        }
+
+        private static byte[] luma(BufferedImage ticket) {
             int side = 400;
             int left = (WIDTH - side) / 2;
             int top = (HEIGHT - side) / 2;
@@ -496,18 +578,23 @@ class DoorCheckInIT {
                     luma[y * WIDTH + x] = (byte) value;
                 }
             }
-            byte[] chroma = new byte[(WIDTH / 2) * (HEIGHT / 2)];
-            java.util.Arrays.fill(chroma, (byte) 128);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            out.writeBytes(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < FRAMES; i++) {
-                out.writeBytes("FRAME\n".getBytes(StandardCharsets.US_ASCII));
-                out.writeBytes(luma);
-                out.writeBytes(chroma);
-                out.writeBytes(chroma);
+            return luma;
+        }
+    }
+
+    /** A QR code of any text, black on white with the standard quiet zone, as the test's own forged ticket. */
+    static final class Qr {
+
+        static BufferedImage image(String text) throws Exception {
+            com.google.zxing.common.BitMatrix matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(text,
+                    com.google.zxing.BarcodeFormat.QR_CODE, 400, 400, Map.of(com.google.zxing.EncodeHintType.MARGIN, 4));
+            BufferedImage image = new BufferedImage(matrix.getWidth(), matrix.getHeight(), BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < matrix.getHeight(); y++) {
+                for (int x = 0; x < matrix.getWidth(); x++) {
+                    image.setRGB(x, y, matrix.get(x, y) ? 0x000000 : 0xffffff);
+                }
             }
-            return Files.write(file, out.toByteArray());
+            return image;
         }
     }
 }
