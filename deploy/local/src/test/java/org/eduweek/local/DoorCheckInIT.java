@@ -116,17 +116,17 @@ class DoorCheckInIT {
                 videos.resolve("tickets-refused.y4m"));
 
         Browser phone = browsers.open(ViewportSize.PHONE, "en-US", camera(meiVideo));
-        signIn(phone, "/checkin");
+        signIn(phone, "/checkin", "01-signed-out");
         chooseSession(phone, title);
         scanAndScanAgain(phone, sessionId, mei);
         checkInByName(phone, sessionId, priya);
 
         Browser desktop = browsers.open(ViewportSize.DESKTOP, "zh-CN", camera(tomasVideo));
-        signIn(desktop, "/checkin#/s/" + sessionId);
+        signIn(desktop, "/checkin#/s/" + sessionId, "01-signed-out-zh");
         scanWhileOffline(desktop, sessionId, tomas);
 
         Browser another = browsers.open(ViewportSize.PHONE, "zh-CN", camera(refusedVideo));
-        signIn(another, "/checkin#/s/" + sessionId);
+        signIn(another, "/checkin#/s/" + sessionId, "11-signed-out-zh");
         refusedTickets(another, otherTitleZh);
         assertThat(attendance(otherSessionId, meiElsewhere)).isEqualTo("EXPECTED");
 
@@ -136,13 +136,13 @@ class DoorCheckInIT {
 
     // ---- the door
 
-    private void signIn(Browser browser, String path) {
+    private void signIn(Browser browser, String path, String step) {
         browser.load(gateway + path);
         boolean zh = "zh-CN".equals(htmlLang(browser.driver()));
         WebElement button = waitFor(browser, d -> first(d, By.xpath(
                 "//main//button[normalize-space()='" + (zh ? "登录" : "Sign in") + "']")));
         waitForQuiet(browser);
-        check(browser, "01-signed-out");
+        check(browser, step);
         press(button);
         waitFor(browser, d -> onKeycloak(d) ? first(d, By.id("kc-form-login")) : null);
         browser.driver().findElement(By.id("username")).sendKeys(organizerEmail);
@@ -265,13 +265,13 @@ class DoorCheckInIT {
         click(phone, By.id("door-camera-toggle"));
         waitForQuiet(phone);
         assertThat(text(phone.driver(), By.id("door-result"))).contains("此电子票属于“" + otherTitleZh + "”");
-        check(phone, "11-other-session-zh");
+        check(phone, "12-other-session-zh");
         click(phone, By.id("door-camera-toggle"));
         waitFor(phone, d -> "bad".equals(first(d, By.id("door-result")).getAttribute("data-kind"))
                 && text(d, By.id("door-result")).contains("无效电子票"));
         click(phone, By.id("door-camera-toggle"));
         waitForQuiet(phone);
-        check(phone, "12-invalid-ticket-zh");
+        check(phone, "13-invalid-ticket-zh");
         assertThat(text(phone.driver(), By.id("door-count"))).contains("已签到 3 / 3");
     }
 
