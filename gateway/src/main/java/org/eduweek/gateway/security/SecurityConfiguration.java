@@ -61,6 +61,8 @@ public class SecurityConfiguration {
     private static final String AUTH_ME = "/auth/me";
     /** The organizer console's page (its data calls are not public): web/ConsolePage. */
     private static final String[] CONSOLE = { "/organizer", "/organizer/", "/admin", "/admin/" };
+    /** The door check-in page (its data calls are organizer-only). */
+    private static final String[] DOOR = { "/checkin", "/checkin.html" };
     /** Reads anyone may make: a session's seats (the programme is public) and a calendar feed (its secret is in the URL). */
     private static final String[] PUBLIC_READS = { "/api/registrations/sessions/*/availability",
             "/api/registrations/sessions/*/availability/stream", "/api/registrations/calendar/*" };
@@ -165,6 +167,7 @@ public class SecurityConfiguration {
         rules.permit(HttpMethod.GET, "/dashboard");
         rules.permit(HttpMethod.HEAD, "/dashboard");
         rules.permit(HttpMethod.GET, CONSOLE);
+        rules.permit(HttpMethod.GET, DOOR);
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }
 
