@@ -101,6 +101,7 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenConverter(new BearerTokenConverter(props.queryTokenPaths()))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationFailureHandler(ProblemSecurityHandlers.bearerTokenFailure())
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .exceptionHandling(e -> e
