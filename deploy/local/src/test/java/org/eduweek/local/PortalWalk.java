@@ -349,12 +349,38 @@ final class PortalWalk {
         }
     }
 
-    /** Replaces a text field's value as a person does (select all, type over it), and checks it took. */
+    /**
+     * Replaces a text field's value as a person does: a tap on it, then back over every character and the new text,
+     * key by key. On the emulated phone, keys sent to a field just tapped were seen dropped (the field focused, its
+     * value untouched), so the typing is checked and, if it did not take, done again (three times at most) before
+     * the test fails.
+     */
     static void type(WebElement input, String value) {
         press(input);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(value);
+        for (int attempt = 1; ; attempt++) {
+            String old = value(input);
+            if (old.isEmpty()) {
+                // on the emulated phone an empty field took keys only after a first key combination
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            } else {
+                input.sendKeys(Keys.END, Keys.BACK_SPACE.toString().repeat(old.length()));
+            }
+            input.sendKeys(value);
+            if (value.equals(value(input)) || attempt == 3) {
+                break;
+            }
+            pause();
+        }
         assertThat(value(input)).as("typed into " + input.getAttribute("name")).isEqualTo(value);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     static WebElement first(WebDriver driver, By by) {
