@@ -158,13 +158,18 @@ function start() {
     toast(t('signInFailed'), 'error');
     history.replaceState(null, '', location.pathname + (location.hash || ''));
   }
-  $('#lang-switch').addEventListener('click', () => {
-    setLang(i18n.lang === 'zh' ? 'en' : 'zh');
+  const switchLanguage = (lang) => {
+    setLang(lang);
     toast(''); // a message still showing is in the language just left
     applyStaticTexts();
     renderAccount();
-    firstRender = true; // keep focus on the switch
-    render();
+    firstRender = true; // keep focus where it is
+    return render();
+  };
+  $('#lang-switch').addEventListener('click', () => switchLanguage(i18n.lang === 'zh' ? 'en' : 'zh'));
+  // A page that changes the language itself (the profile's preferred language) asks the shell to follow.
+  document.addEventListener('eduweek:language', (ev) => {
+    if (ev.detail.lang !== i18n.lang) ev.detail.done = switchLanguage(ev.detail.lang);
   });
   $('#skip').addEventListener('click', (ev) => { ev.preventDefault(); $('#main').focus(); });
   window.addEventListener('hashchange', render);

@@ -64,11 +64,11 @@ export async function initAuth() {
   return auth;
 }
 
-/** The provider's page in the portal's language, coming back to the page the visitor is on (return=/#/…). */
+/** The provider's page in the portal's language, coming back to the page the visitor is on (return=/#/…, /organizer#/…). */
 function providerUrl(url) {
   const u = new URL(url, location.origin);
   u.searchParams.set('lang', i18n.lang);
-  u.searchParams.set('return', '/' + (location.hash || ''));
+  u.searchParams.set('return', location.pathname + (location.hash || ''));
   return u.pathname + u.search;
 }
 
@@ -79,7 +79,7 @@ export async function signIn(devUser) {
     location.assign(providerUrl(auth.signInUrl));
     return;
   }
-  const body = { sub: devUser.sub, name: devUser.name || devUser.sub, locale: i18n.lang, roles: ['PARTICIPANT'] };
+  const body = { sub: devUser.sub, name: devUser.name || devUser.sub, locale: i18n.lang, roles: devUser.roles || ['PARTICIPANT'] };
   const answer = await api('/api/auth/dev-token', { method: 'POST', body });
   token = answer.access_token;
   auth.signedIn = true;

@@ -80,6 +80,15 @@ export async function render(main, ctx) {
       const zone = fields.get('timeZone').control.value;
       try { if (zone) localStorage.setItem('eduweek.timeZone', zone); else localStorage.removeItem('eduweek.timeZone'); } catch { /* ignore */ }
       Object.assign(profile, saved);
+      // The preferred language is the portal's language from now on (and so the language of the services' problems).
+      const change = { lang: saved.language === 'zh' ? 'zh' : 'en', done: null };
+      document.dispatchEvent(new CustomEvent('eduweek:language', { detail: change }));
+      if (change.done) {
+        // the page was drawn again in the new language: its heading takes the focus the save button had
+        await change.done;
+        const heading = document.querySelector('main h1');
+        if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
+      }
       toast(t('saved')); announce(t('saved'));
     } catch (e) {
       if (e instanceof ApiError && e.fields.length) showErrors(e.fields, e.message);

@@ -166,7 +166,7 @@ export async function render(main, ctx) {
 
   const showRegistration = (r, wasWaitlisted) => {
     current = r;
-    const seat = seatLabel(r.seatMode);
+    const seat = t('attend' + r.seatMode);
     if (r.status === 'CONFIRMED') {
       fill(regBox, regTitle(), h('div', { class: 'notice ok', role: 'status' },
         wasWaitlisted ? h('p', {}, h('strong', {}, t('promoted', title))) : null,
@@ -205,6 +205,8 @@ export async function render(main, ctx) {
   timers.push(() => clearTimeout(promotionTimer));
 
   let chosen = s.mode === 'ONLINE' ? 'ONLINE' : 'IN_PERSON';
+  let touched = false; // the person picked a seat mode themselves
+  let switchedFrom = null; // the full mode the form moved away from
   let form = null; // built once; seat updates change its texts in place so focus is never lost
   let updateForm = () => {};
   renderForm = () => {
@@ -216,22 +218,34 @@ export async function render(main, ctx) {
     const submit = h('button', { type: 'submit' });
     const waitInfo = h('p', { class: 'hint', id: 'reg-wait' });
     const labels = new Map();
+    // A hybrid session whose preferred seat is full while the other mode has free seats: that free seat is
+    // offered (selected, and said so) rather than a waitlist place, until the person picks a mode themselves.
+    const freeOther = (m) => seatModesOf(s).find((o) => o !== m && seatOf(o) && seatOf(o).free > 0);
     updateForm = () => {
+      if (choice && !touched && full(chosen) && freeOther(chosen)) {
+        switchedFrom = chosen;
+        chosen = freeOther(chosen);
+        radios.get(chosen).checked = true;
+      }
       const x = seatOf(chosen);
-      waitInfo.textContent = x && x.free <= 0 ? t('waitlistNext', (x.waiting || 0) + 1) : '';
+      const other = freeOther(chosen);
+      waitInfo.textContent = switchedFrom && !touched && full(switchedFrom) ? t('fullSwitched' + switchedFrom)
+        : x && x.free <= 0 ? t('waitlistNext', (x.waiting || 0) + 1) + (choice && other ? ' ' + t('stillFree' + other) : '') : '';
       submit.textContent = full(chosen) ? t('joinWaitlist') : t('register');
       labels.forEach((label, m) => { const y = seatOf(m); label.textContent = seatLabel(m) + (y ? ' — ' + lineText(y) : ''); });
     };
     let choice = null;
+    const radios = new Map();
     if (s.mode === 'HYBRID') {
       const name = nextId('seat');
       choice = h('fieldset', {}, h('legend', {}, t('chooseSeat')), seatModesOf(s).map((m) => {
         const rid = nextId('seat');
         const label = h('label', { for: rid });
         labels.set(m, label);
-        return h('div', { class: 'choice' },
-          h('input', { type: 'radio', name, id: rid, value: m, checked: m === chosen,
-            onchange: () => { chosen = m; updateForm(); } }), label);
+        const radio = h('input', { type: 'radio', name, id: rid, value: m, checked: m === chosen,
+          onchange: () => { chosen = m; touched = true; updateForm(); } });
+        radios.set(m, radio);
+        return h('div', { class: 'choice' }, radio, label);
       }));
     }
     form = h('form', { 'aria-describedby': 'reg-wait', onsubmit: async (ev) => {
@@ -244,8 +258,8 @@ export async function render(main, ctx) {
         if (!ctx.isCurrent()) return;
         form = null;
         showRegistration(r);
-        announce(r.status === 'CONFIRMED' ? t('registeredConfirmed', seatLabel(r.seatMode))
-          : t('registeredWaitlisted', seatLabel(r.seatMode), r.waitlistPosition || ''));
+        announce(r.status === 'CONFIRMED' ? t('registeredConfirmed', t('attend' + r.seatMode))
+          : t('registeredWaitlisted', t('attend' + r.seatMode), r.waitlistPosition || ''));
         if (seatWatch) seatWatch.refresh();
       } catch (e) {
         submit.disabled = false;

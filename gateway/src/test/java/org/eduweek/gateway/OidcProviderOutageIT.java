@@ -55,6 +55,16 @@ class OidcProviderOutageIT extends GatewayTestBase {
         assertThat(signIn.statusCode()).isEqualTo(503);
         assertThat(signIn.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(signIn.body()).contains("\"status\":503").contains("identity provider");
+
+        // a script's token of that provider cannot be checked while its keys cannot be read: 503, not a 500 or a 401
+        String path = "/api/registrations/sized/5?down=" + UUID.randomUUID();
+        client().get().uri(path).header("Authorization", bearer(PROVIDER.accessToken(List.of("PARTICIPANT"))))
+                .exchange().expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).value(body -> assertThat(body).contains("\"status\":503")
+                        .contains("sign-in provider cannot be reached").doesNotContain("Exception"));
+        assertThat(BACKEND.requestsTo(path)).isEmpty();
     }
 
     @Test

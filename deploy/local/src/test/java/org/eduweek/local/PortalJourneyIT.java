@@ -212,7 +212,7 @@ class PortalJourneyIT {
         check(phone, "12-session-full");
 
         click(phone, By.cssSelector("main form button[type=submit]"));
-        waitFor(phone, d -> text(d, By.cssSelector(".notice.warn")).contains("You are on the waitlist (In person): number 1."));
+        waitFor(phone, d -> text(d, By.cssSelector(".notice.warn")).contains("You are number 1 on the waitlist to attend in person."));
         check(phone, "13-session-waitlisted");
         assertOneConfirmedOneWaiting(programme);
 
@@ -261,7 +261,7 @@ class PortalJourneyIT {
         waitFor(phone, d -> "Register".equals(text(d, By.cssSelector("main form button[type=submit]")))
                 && text(d, By.cssSelector("ul.seats")).contains("1 seat free"));
         click(phone, By.cssSelector("main form button[type=submit]"));
-        waitFor(phone, d -> text(d, By.cssSelector(".notice.ok")).contains("You are registered (In person)."));
+        waitFor(phone, d -> text(d, By.cssSelector(".notice.ok")).contains("You are registered to attend in person."));
         check(phone, "19-session-registered-again");
     }
 
@@ -312,7 +312,7 @@ class PortalJourneyIT {
 
         waitFor(desktop, d -> d.getCurrentUrl().startsWith(gateway) && signedInAs(d, "Lucía Romero")
                 && d.getCurrentUrl().contains("#/sessions/" + programme.sessionId));
-        waitFor(desktop, d -> text(d, By.cssSelector(".notice.ok")).contains("You are registered (In person)."));
+        waitFor(desktop, d -> text(d, By.cssSelector(".notice.ok")).contains("You are registered to attend in person."));
         waitForQuiet(desktop);
         check(desktop, "26-session-signed-in");
 

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -50,6 +51,13 @@ final class IssuerRoutingDecoder implements ReactiveJwtDecoder, OAuth2TokenValid
 
     @Override
     public Mono<Jwt> decode(String token) {
+        return route(token).onErrorMap(e -> !(e instanceof JwtException),
+                // the issuer's keys could not be read (Spring's reactive decoder reports that as a bare
+                // IllegalStateException): the token cannot be checked now, which is not the caller's fault
+                e -> new JwtException("The token's issuer cannot be reached to check it", e));
+    }
+
+    private Mono<Jwt> route(String token) {
         if (only != null) {
             return only.decoder().decode(token);
         }

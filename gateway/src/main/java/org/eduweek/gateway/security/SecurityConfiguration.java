@@ -59,6 +59,10 @@ public class SecurityConfiguration {
     private static final String[] PORTAL = { "/", "/index.html", "/favicon.ico", "/*.js", "/*.css", "/*.svg",
             "/*.png", "/*.webmanifest", "/assets/**" };
     private static final String AUTH_ME = "/auth/me";
+    /** The organizer console's page (its data calls are not public): web/ConsolePage. */
+    private static final String[] CONSOLE = { "/organizer", "/organizer/", "/admin", "/admin/" };
+    /** The door check-in page (its data calls are organizer-only). */
+    private static final String[] DOOR = { "/checkin", "/checkin.html" };
     /** Reads anyone may make: a session's seats (the programme is public) and a calendar feed (its secret is in the URL). */
     private static final String[] PUBLIC_READS = { "/api/registrations/sessions/*/availability",
             "/api/registrations/sessions/*/availability/stream", "/api/registrations/calendar/*" };
@@ -97,6 +101,7 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .bearerTokenConverter(new BearerTokenConverter(props.queryTokenPaths()))
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(converter))
+                        .authenticationFailureHandler(ProblemSecurityHandlers.bearerTokenFailure())
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .exceptionHandling(e -> e
@@ -162,6 +167,8 @@ public class SecurityConfiguration {
         // the organizers' dashboard page (its figures are under /api/analytics/**, organizer-only above)
         rules.permit(HttpMethod.GET, "/dashboard");
         rules.permit(HttpMethod.HEAD, "/dashboard");
+        rules.permit(HttpMethod.GET, CONSOLE);
+        rules.permit(HttpMethod.GET, DOOR);
         return rules.otherwise(() -> EdgeAccessRules.AUTHENTICATED);
     }
 

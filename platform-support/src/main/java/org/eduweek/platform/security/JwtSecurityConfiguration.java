@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
@@ -112,7 +114,14 @@ public class JwtSecurityConfiguration {
                 .oauth2ResourceServer(rs -> rs
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
-                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
+                        .accessDeniedHandler(ProblemSecurityHandlers.forbidden())
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(ProblemSecurityHandlers.bearerTokenFailure());
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(ex -> ex
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()));

@@ -12,9 +12,10 @@ import org.eduweek.registration.events.ParticipantCheckedIn;
 import org.eduweek.registration.store.Registrations;
 
 /**
- * Organizer check-in by QR scan. The first scan applies {@link Registration#checkIn}, stored by compare-and-set
- * (only if still unset and still CONFIRMED) with ParticipantCheckedIn in the same write; a second scan changes
- * nothing and says so.
+ * Organizer check-in by QR scan, or by picking the person from the session's roster at the door (someone without
+ * their phone). The first check-in applies {@link Registration#checkIn}, stored by compare-and-set (only if still
+ * unset and still CONFIRMED) with ParticipantCheckedIn in the same write; any later one changes nothing and says so,
+ * so a scan sent twice (a door device replaying its offline queue) checks in once.
  */
 @Service
 public class CheckIns {
@@ -46,6 +47,17 @@ public class CheckIns {
                     "This QR code is for another session (" + r.sessionId() + ")",
                     List.of(new Violation("token", "belongs to session " + r.sessionId())));
         }
+        return checkIn(r, "token", organizerId);
+    }
+
+    /** Manual check-in from the roster: the registration must belong to this session (else 404, like an unknown id). */
+    public Result checkInRegistration(String sessionId, String registrationId, String organizerId) {
+        Registration r = registrations.find(registrationId).filter(found -> found.sessionId().equals(sessionId))
+                .orElseThrow(() -> new NotFoundException("Registration", registrationId));
+        return checkIn(r, "registrationId", organizerId);
+    }
+
+    private Result checkIn(Registration r, String field, String organizerId) {
         if (r.isConfirmed() && r.isCheckedIn()) {
             return new Result(r, true);
         }
@@ -53,7 +65,7 @@ public class CheckIns {
         try {
             checkIn = r.checkIn(organizerId, clock.instant());
         } catch (RegistrationRuleException e) {
-            throw e.blaming("token", "registration is " + r.status());
+            throw e.blaming(field, "registration is " + r.status());
         }
         Optional<Registration> done = registrations.checkIn(checkIn);
         if (done.isPresent()) {

@@ -2,6 +2,7 @@ package org.eduweek.registration.domain;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,6 +37,10 @@ public class Profiles {
 
     public Optional<Participant> find(String participantId) {
         return store.find(participantId);
+    }
+
+    public List<Participant> findAll(Collection<String> participantIds) {
+        return store.findAll(participantIds);
     }
 
     /** The caller's profile for a registration, and whether the session was listed in it before this request. */

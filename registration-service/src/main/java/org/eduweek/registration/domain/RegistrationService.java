@@ -2,10 +2,14 @@ package org.eduweek.registration.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +31,9 @@ import org.eduweek.registration.store.SessionReplica;
  */
 @Service
 public class RegistrationService {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final SessionReplica sessions;
     private final Registrations registrations;
@@ -143,9 +150,25 @@ public class RegistrationService {
             }
             Session other = s.get();
             throw new RegistrationRuleException(Kind.OVERLAP, "Overlaps your confirmed session '"
-                    + other.displayTitle() + "' (" + other.id() + ", " + other.start() + " to " + other.end() + ")",
+                    + other.title(callerLanguage()) + "' (" + other.id() + ", " + localTime(other, other.start(), true)
+                    + " to " + localTime(other, other.end(), false) + ")",
                     List.of(new Violation("sessionId", "overlaps session " + s.get().id())));
         }
+    }
+
+    /**
+     * The language the caller reads the problem in ({@code Accept-Language}, set for the request by the web layer's
+     * locale resolver): the clashing session is named by its title in that language, because the problem's text is
+     * translated from its English template but a title is not.
+     */
+    private static String callerLanguage() {
+        return "zh".equals(LocaleContextHolder.getLocale().getLanguage()) ? "zh" : "en";
+    }
+
+    /** A time as the session's own clock shows it: "2027-12-04 10:00", the end with its zone ("11:00 Asia/Shanghai"). */
+    private static String localTime(Session session, Instant at, boolean withDate) {
+        ZoneId zone = session.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(session.timeZone());
+        return at.atZone(zone).format(withDate ? DATE_TIME : TIME) + (withDate ? "" : " " + zone.getId());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.eduweek.registration.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,14 @@ public class ProfileStore {
 
     public Optional<Participant> find(String participantId) {
         return Optional.ofNullable(mongo.findById(participantId, Participant.class));
+    }
+
+    /** The stored profiles among these ids, in one query. */
+    public List<Participant> findAll(Collection<String> participantIds) {
+        if (participantIds.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(where("_id").in(participantIds)), Participant.class);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -35,6 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.web.ApiException;
 import org.eduweek.registration.domain.CheckIns;
+import org.eduweek.registration.domain.DoorRoster;
 import org.eduweek.registration.domain.Profiles;
 import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.RegistrationStatus;
@@ -58,9 +60,12 @@ public class SessionRegistrationsController {
     private final Clock clock;
     private final SeatAvailability seats;
     private final AvailabilityFeed feed;
+    private final DoorRoster door;
 
     public SessionRegistrationsController(SessionReplica sessions, Registrations registrations, SeatLedger ledger,
-            CheckIns checkIns, Profiles profiles, Clock clock, SeatAvailability seats, AvailabilityFeed feed) {
+            CheckIns checkIns, Profiles profiles, Clock clock, SeatAvailability seats, AvailabilityFeed feed,
+            DoorRoster door) {
+        this.door = door;
         this.seats = seats;
         this.feed = feed;
         this.sessions = sessions;
@@ -145,23 +150,54 @@ public class SessionRegistrationsController {
         return out;
     }
 
-    public record CheckInResult(boolean alreadyCheckedIn, String message, RegistrationView registration) {
+    public record CheckInResult(boolean alreadyCheckedIn, String message, RegistrationView registration,
+            @Schema(description = "The participant's name from their profile (null if none is stored)")
+            String participantName) {
     }
 
     @PostMapping("/check-ins")
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
-    @Operation(summary = "Check a participant in by the text of their QR code (organizers)",
-            description = "200 with alreadyCheckedIn=false the first time (ParticipantCheckedIn is published), "
-                    + "alreadyCheckedIn=true on any later scan (nothing changes). Invalid code 400; code of another "
-                    + "session or of a cancelled/waitlisted registration 409.")
+    @Operation(summary = "Check a participant in by the text of their QR code, or by their registration (organizers)",
+            description = "Body {\"token\"} (the QR code) or {\"registrationId\"} (picked from GET .../check-ins, for "
+                    + "someone without their phone), exactly one of them. 200 with alreadyCheckedIn=false the first "
+                    + "time (ParticipantCheckedIn is published), alreadyCheckedIn=true on any later one (nothing "
+                    + "changes): a scan sent twice checks in once. Invalid code 400; code of another session or of a "
+                    + "cancelled/waitlisted registration 409; a registrationId not of this session 404.")
     public CheckInResult checkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId,
             @Valid @RequestBody CheckInRequest request) {
         Session s = session(sessionId);
-        CheckIns.Result result = checkIns.checkIn(sessionId, request.token(), jwt.getSubject());
+        boolean byToken = request.token() != null && !request.token().isBlank();
+        boolean byRegistration = request.registrationId() != null && !request.registrationId().isBlank();
+        if (byToken == byRegistration) {
+            throw ApiException.badField("token", "give either token or registrationId");
+        }
+        CheckIns.Result result = byToken ? checkIns.checkIn(sessionId, request.token(), jwt.getSubject())
+                : checkIns.checkInRegistration(sessionId, request.registrationId().trim(), jwt.getSubject());
         String message = result.alreadyCheckedIn()
                 ? "Already checked in at " + result.registration().checkedInAt() : "Checked in";
+        String name = profiles.find(result.registration().participantId()).map(p -> p.name()).orElse(null);
         return new CheckInResult(result.alreadyCheckedIn(), message,
-                RegistrationView.of(result.registration(), 0, s, clock.instant()));
+                RegistrationView.of(result.registration(), 0, s, clock.instant()), name);
+    }
+
+    @GetMapping("/check-ins")
+    @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
+    @Operation(summary = "The door roster: counts of confirmed and checked-in people, and who matches a search "
+            + "(organizers)",
+            description = "Confirmed registrations only (the ones that can be checked in). `q`: words that must all "
+                    + "appear in the name or email, case and accents ignored; blank lists everyone, by name. "
+                    + "`limit` 0..200 (default 20); 0 answers the counts alone, which a door page polls.")
+    public DoorRoster.Roster doorRoster(@PathVariable String sessionId,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "20") int limit) {
+        session(sessionId);
+        if (limit < 0 || limit > 200) {
+            throw ApiException.badField("limit", "must be 0..200");
+        }
+        if (q != null && q.length() > 200) {
+            throw ApiException.badField("q", "must be at most 200 characters");
+        }
+        return door.of(sessionId, q, limit);
     }
 
     @GetMapping(value = "/export.csv", produces = "text/csv")

@@ -90,6 +90,27 @@ class RegistrationRulesIT extends IntegrationTest {
     }
 
     @Test
+    void theClashIsNamedInTheCallersLanguageAtTheSessionsOwnTime() {
+        Instant start = java.time.LocalDateTime.of(2031, 5, 6, 10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant();
+        Session first = publish(session(unique("ses"), "OFFLINE", 5, 0, start, 1));
+        Session second = publish(session(unique("ses"), "OFFLINE", 5, 0, start.plus(Duration.ofMinutes(30)), 1));
+        String token = participant(unique("p"));
+        assertThat(register(token, first.id()).status()).isEqualTo(201);
+        String body = "{\"sessionId\":\"" + second.id() + "\"}";
+
+        Http.Response zh = http().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+                .post("/api/registrations", token, body);
+        assertThat(zh.status()).isEqualTo(409);
+        assertThat(zh.json().get("detail").asString()).isEqualTo("与您已确认的会议“会议 " + first.id() + "”时间重叠（"
+                + first.id() + "，2031-05-06 10:00 至 11:30 Asia/Shanghai）");
+
+        Http.Response en = http().header("Accept-Language", "en").post("/api/registrations", token, body);
+        assertThat(en.json().get("detail").asString()).isEqualTo("Overlaps your confirmed session 'Session "
+                + first.id() + "' (" + first.id() + ", 2031-05-06 10:00 to 11:30 Asia/Shanghai)");
+    }
+
+    @Test
     void aRefusedRegistrationDoesNotCountAsAClashLater() {
         Instant start = Instant.now().plus(Duration.ofDays(6));
         Session teachersOnly = publish(with(session(unique("ses"), "OFFLINE", 5, 0, start, 1), 1, 5, 0, "PUBLISHED",

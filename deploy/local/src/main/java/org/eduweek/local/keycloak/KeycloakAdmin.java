@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The few admin REST calls the launcher makes, as the local admin of the master realm. */
@@ -50,6 +52,41 @@ final class KeycloakAdmin {
             throw new IllegalStateException("Could not point Keycloak's realm " + realm + " at the mail capture: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A ready account of the realm (email verified, a permanent password, nothing left to do at the first sign-in)
+     * holding the given realm roles besides the realm's defaults; answers its id.
+     */
+    String createUser(String realm, String username, String email, String firstName, String lastName, String password,
+            List<String> realmRoles) throws IOException, InterruptedException {
+        String token = token();
+        String admin = baseUrl + "/admin/realms/" + realm;
+        ObjectNode user = JSON.createObjectNode().put("username", username).put("email", email)
+                .put("firstName", firstName).put("lastName", lastName).put("enabled", true).put("emailVerified", true);
+        user.putArray("credentials").addObject().put("type", "password").put("value", password).put("temporary", false);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(admin + "/users"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String location = created.headers().firstValue("Location").orElse("");
+        if (created.statusCode() != 201 || location.isEmpty()) {
+            throw new IOException("Creating user " + username + " answered HTTP " + created.statusCode() + ": "
+                    + abbreviate(created.body()));
+        }
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        ArrayNode roles = JSON.createArrayNode();
+        for (String role : realmRoles) {
+            roles.add(JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/roles/"
+                    + URLEncoder.encode(role, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token).GET(), 200)));
+        }
+        if (!roles.isEmpty()) {
+            send(HttpRequest.newBuilder(URI.create(admin + "/users/" + id + "/role-mappings/realm"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(roles))), 204);
+        }
+        return id;
     }
 
     private String token() throws IOException, InterruptedException {

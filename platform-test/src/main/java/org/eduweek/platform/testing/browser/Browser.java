@@ -109,6 +109,16 @@ public final class Browser implements AutoCloseable {
      *                    {@code zh-CN}
      */
     public static Browser start(Chromium chromium, ViewportSize size, Path screenshots, String language) {
+        return start(chromium, size, screenshots, language, List.of());
+    }
+
+    /**
+     * Starts a browser with more command-line switches after the harness's own, e.g. Chromium's fake camera
+     * ({@code --use-fake-device-for-media-stream}, {@code --use-fake-ui-for-media-stream},
+     * {@code --use-file-for-fake-video-capture=<file.y4m>}).
+     */
+    public static Browser start(Chromium chromium, ViewportSize size, Path screenshots, String language,
+            List<String> extraArguments) {
         Path profile;
         try {
             profile = Files.createTempDirectory("eduweek-chromium-");
@@ -120,6 +130,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments(FLAGS);
         options.addArguments("--user-data-dir=" + profile, "--lang=" + language,
                 "--window-size=" + size.width() + "," + size.height());
+        options.addArguments(extraArguments);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         if (size.mobile()) {
             Map<String, Object> metrics = new HashMap<>();

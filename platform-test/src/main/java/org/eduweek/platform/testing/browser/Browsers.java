@@ -26,7 +26,12 @@ public final class Browsers implements AutoCloseable {
 
     /** A new browser (fresh profile) at this size, in this language, e.g. {@code zh-CN}. */
     public Browser open(ViewportSize size, String language) {
-        Browser browser = Browser.start(chromium, size, screenshots, language);
+        return open(size, language, List.of());
+    }
+
+    /** A new browser (fresh profile) at this size and language, with more Chromium switches (see {@link Browser}). */
+    public Browser open(ViewportSize size, String language, List<String> extraArguments) {
+        Browser browser = Browser.start(chromium, size, screenshots, language, extraArguments);
         open.add(browser);
         return browser;
     }
