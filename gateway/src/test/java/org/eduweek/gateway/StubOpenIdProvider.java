@@ -43,7 +43,7 @@ final class StubOpenIdProvider {
 
     static final String REALM = "/realms/eduweek";
     static final String CLIENT_ID = "eduweek-portal";
-    static final String CLIENT_SECRET = "portal-secret";
+    static final String CLIENT_SECRET = "stub-portal-client-secret-of-32-chars-or-more";
     private static final String OIDC = REALM + "/protocol/openid-connect";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

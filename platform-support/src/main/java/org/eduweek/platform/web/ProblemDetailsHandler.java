@@ -65,6 +65,14 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
         return respond(validation(errors));
     }
 
+    /** A query parameter Tomcat could not decode (bytes that are not UTF-8): the caller's fault, not ours. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableParameter(RuntimeException e) {
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "The request path or query is malformed (an encoded NUL, slash or dot segment, or bytes that are "
+                        + "not UTF-8)", List.of()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
         return respond(validation(List.of(new FieldProblem(e.getName(), "has the wrong format"))));

@@ -33,6 +33,27 @@ public class WebSupportConfiguration {
         return ProblemMessages.localeResolver();
     }
 
+    /**
+     * Tomcat's error report for requests refused before the servlet ({@link ProblemErrorReportValve}): the host
+     * installs its report valve as it starts, before its contexts, so the context swaps it as it starts.
+     */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReport() {
+        return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
+            if (org.apache.catalina.Lifecycle.BEFORE_START_EVENT.equals(event.getType())
+                    && context.getParent() != null) {
+                org.apache.catalina.Pipeline pipeline = context.getParent().getPipeline();
+                for (org.apache.catalina.Valve valve : pipeline.getValves()) {
+                    if (valve instanceof org.apache.catalina.valves.ErrorReportValve
+                            && !(valve instanceof ProblemErrorReportValve)) {
+                        pipeline.removeValve(valve);
+                        pipeline.addValve(new ProblemErrorReportValve());
+                    }
+                }
+            }
+        }));
+    }
+
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();

@@ -27,12 +27,20 @@ public final class SecretsGuard {
 
     /** @throws WeakSecretException naming the first variable to set */
     public static void check(Environment env) {
+        check(env, Binder.get(env).bind("eduweek.secrets", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()));
+    }
+
+    /**
+     * The same rule for secrets read from the environment by their caller, as variable to value.
+     *
+     * @throws WeakSecretException naming the first variable to set
+     */
+    public static void check(Environment env, Map<String, String> variablesToValues) {
         if (Arrays.stream(env.getActiveProfiles()).anyMatch(DEV_PROFILES::contains)) {
             return;
         }
-        Map<String, String> secrets = new TreeMap<>(Binder.get(env)
-                .bind("eduweek.secrets", Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
-        secrets.forEach((variable, value) -> {
+        new TreeMap<>(variablesToValues).forEach((variable, value) -> {
             String problem = problem(value);
             if (problem != null) {
                 throw new WeakSecretException(variable, problem);
