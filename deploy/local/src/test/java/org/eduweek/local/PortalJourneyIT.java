@@ -255,6 +255,12 @@ class PortalJourneyIT {
             String address = phone.driver().getCurrentUrl();
             assertThat(address).as(f.label() + " is in the shareable address")
                     .contains(f.param() + "=" + f.value()).contains("edition=" + editionId);
+            if (f.param().equals("track")) {
+                // the activities offered are the chosen track's
+                By activities = By.xpath("//main//label[normalize-space()='Activity']/following-sibling::select/option");
+                waitFor(phone, d -> d.findElements(activities).stream().map(o -> o.getDomProperty("value")).toList()
+                        .equals(List.of("", activityA)) ? Boolean.TRUE : null);
+            }
             waitForProgramme(phone);
             walk.check(phone, "21-programme-by-" + f.param());
 
