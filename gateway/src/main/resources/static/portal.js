@@ -2,9 +2,9 @@
 // Routes (shareable): #/ programme (filters in the query: #/?day=2026-12-05&mode=HYBRID), #/sessions/{id},
 // #/me/registrations, #/me/profile. Views other than the programme are loaded on first use.
 import { h, $, toast, fill } from './assets/dom.js';
-import { i18n, t, setLang } from './assets/i18n.js';
+import { i18n, t, setLang, setProfileZone } from './assets/i18n.js';
 import { auth, initAuth, onAuthChange, signIn, signOut, signUp, canSignUp, canSignIn, takeReturnTo } from './assets/auth.js';
-import { describe } from './assets/api.js';
+import { api, describe } from './assets/api.js';
 import * as programme from './assets/programme.js';
 
 const views = {
@@ -98,10 +98,30 @@ function applyStaticTexts() {
   sw.setAttribute('lang', i18n.lang === 'zh' ? 'en' : 'zh-CN');
 }
 
+// The signed-in person's profile as far as the shell needs it (the name in the header, the time zone of all times);
+// null until known.
+let profile = null;
+
+function useProfile(p) {
+  profile = p ? { name: p.name, timeZone: p.timeZone } : null;
+  setProfileZone(profile && profile.timeZone);
+}
+
+/** The profile of whoever is signed in now; a failure leaves the token's name and the device's zone in use. */
+async function loadProfile() {
+  if (!auth.signedIn) { useProfile(null); return; }
+  const sub = auth.user && auth.user.sub;
+  try {
+    const p = await api('/api/registrations/me/profile');
+    if (auth.signedIn && auth.user && auth.user.sub === sub) useProfile(p);
+  } catch { useProfile(null); }
+  renderAccount();
+}
+
 function renderAccount() {
   const box = $('#account');
   if (auth.signedIn) {
-    const name = (auth.user && (auth.user.name || auth.user.sub)) || '';
+    const name = (profile && profile.name) || (auth.user && (auth.user.name || auth.user.sub)) || '';
     fill(box, h('span', { class: 'who' }, t('signedInAs', name)),
       h('button', { type: 'button', class: 'ghost', onclick: () => signOut().then(() => toast('')) }, t('signOut')));
   } else if (auth.mode === 'unknown') {
@@ -168,6 +188,7 @@ function start() {
   };
   $('#lang-switch').addEventListener('click', () => switchLanguage(i18n.lang === 'zh' ? 'en' : 'zh'));
   // A page that changes the language itself (the profile's preferred language) asks the shell to follow.
+  document.addEventListener('eduweek:profile', (ev) => { useProfile(ev.detail); renderAccount(); });
   document.addEventListener('eduweek:language', (ev) => {
     if (ev.detail.lang !== i18n.lang) ev.detail.done = switchLanguage(ev.detail.lang);
   });
@@ -180,12 +201,15 @@ function start() {
     const now = auth.signedIn ? (auth.user && auth.user.sub) : null;
     if (!initial && previous !== now) {
       firstRender = true;
+      useProfile(null);
+      authReady = loadProfile();
       render();
     }
     previous = now;
   });
   renderAccount();
-  authReady = initAuth().then(() => {
+  authReady = initAuth().then(async () => {
+    await loadProfile();
     initial = false;
     if (auth.signedIn) {
       const back = takeReturnTo();

@@ -69,7 +69,7 @@ const TEXT = {
     name: 'Name', email: 'Email', affiliation: 'Affiliation', country: 'Country or region', phone: 'Mobile phone',
     phoneHint: 'International format, e.g. +8613800138000', smsConsent: 'Send me SMS confirmations and reminders',
     preferredLanguage: 'Language of this portal, emails and SMS', timeZone: 'Time zone for showing times',
-    timeZoneHint: 'Kept on this device.', audienceHint: 'Who you are at the week; sessions for a given audience need it.',
+    timeZoneHint: 'Used on every device you sign in on.', audienceHint: 'Who you are at the week; sessions for a given audience need it.',
     levelHint: 'For the teacher English classes, e.g. basic, advanced, management.', notSet: 'Not set',
     save: 'Save', saved: 'Profile saved.', fixErrors: 'Please correct the marked fields.',
     deviceZone: 'This device ({0})', signInForPage: 'Sign in to see this page.',
@@ -139,7 +139,7 @@ const TEXT = {
     name: '姓名', email: '电子邮箱', affiliation: '单位', country: '国家或地区', phone: '手机号码',
     phoneHint: '国际格式，例如 +8613800138000', smsConsent: '通过短信发送确认和提醒',
     preferredLanguage: '门户、邮件和短信的语言', timeZone: '显示时间所用的时区',
-    timeZoneHint: '保存在本设备上。', audienceHint: '您在本周活动中的身份；面向特定对象的场次需要填写。',
+    timeZoneHint: '在您登录的每台设备上使用。', audienceHint: '您在本周活动中的身份；面向特定对象的场次需要填写。',
     levelHint: '用于教师英语班，例如 basic、advanced、management。', notSet: '未设置',
     save: '保存', saved: '个人资料已保存。', fixErrors: '请更正标出的字段。',
     deviceZone: '本设备（{0}）', signInForPage: '请先登录再查看此页面。',
@@ -177,11 +177,32 @@ export function tn(key, n) {
   return s.replace('{n}', new Intl.NumberFormat(locale()).format(n));
 }
 
-/** The viewer's own time zone: the profile's choice kept on this device, else the browser's. */
+/**
+ * The viewer's own time zone: the signed-in person's profile choice (the same on every device); before sign-in, or
+ * when the profile has none, the choice last saved on this device; else the browser's.
+ */
 export function viewerZone() {
+  if (i18n.profileZone) return i18n.profileZone;
   let z = null;
   try { z = localStorage.getItem('eduweek.timeZone'); } catch { /* ignore */ }
   return z || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The profile's time zone once known (null: signed out, or none chosen); also remembered on this device. */
+export function setProfileZone(zone) {
+  i18n.profileZone = zone || null;
+  if (!zone) return;
+  try { localStorage.setItem('eduweek.timeZone', zone); } catch { /* private mode */ }
+}
+
+/** A time zone as people read it in the portal's language, after its id: "Asia/Shanghai · 中国标准时间". */
+export function zoneOption(zone, at = new Date()) {
+  const id = zone.replace(/_/g, ' ');
+  try {
+    const part = new Intl.DateTimeFormat(locale(), { timeZone: zone, timeZoneName: 'longGeneric' }).formatToParts(at)
+      .find((p) => p.type === 'timeZoneName');
+    return part && part.value !== zone ? `${id} · ${part.value}` : id;
+  } catch { return id; }
 }
 
 function safeZone(zone) {

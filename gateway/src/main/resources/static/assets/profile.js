@@ -1,9 +1,9 @@
 // The profile editor (#/me/profile): GET/PUT /api/registrations/me/profile; the services' field problems are shown
-// next to their fields (in the chosen language: the call sends Accept-Language). The display time zone is kept on
-// this device (the profile API has no such field).
+// next to their fields (in the chosen language: the call sends Accept-Language). The time zone times are shown in
+// is the profile's (so every device of the person uses it); "this device" stores none and follows the browser.
 import { h, nextId, announce, fill, toast } from './dom.js';
 import { api, describe, ApiError } from './api.js';
-import { t, locale, i18n } from './i18n.js';
+import { t, locale, i18n, zoneOption } from './i18n.js';
 import { AUDIENCES } from './programme.js';
 import { signInPrompt } from './ui.js';
 
@@ -25,6 +25,14 @@ function regions() {
 
 function zones() {
   try { return Intl.supportedValuesOf('timeZone'); } catch { return ['UTC', 'Asia/Shanghai', 'Europe/London']; }
+}
+
+/** Every zone the browser knows, labelled in the portal's language; a saved zone it does not list stays choosable. */
+function zoneOptions(saved) {
+  const ids = zones();
+  if (saved && !ids.includes(saved)) ids.unshift(saved);
+  const now = new Date();
+  return ids.map((z) => [z, zoneOption(z, now)]);
 }
 
 export async function render(main, ctx) {
@@ -52,8 +60,7 @@ export async function render(main, ctx) {
     empty ? h('option', { value: '' }, t('notSet')) : null,
     options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)));
 
-  let storedZone = '';
-  try { storedZone = localStorage.getItem('eduweek.timeZone') || ''; } catch { /* ignore */ }
+  const storedZone = profile.timeZone || '';
   const deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const sms = h('input', { type: 'checkbox', name: 'smsConsent', id: nextId('sms'), checked: !!profile.smsConsent });
   const smsError = h('p', { class: 'field-error', id: sms.id + '-error', hidden: true });
@@ -67,7 +74,7 @@ export async function render(main, ctx) {
     clearErrors();
     const v = (name) => fields.get(name).control.value.trim();
     const body = { name: v('name'), email: v('email'), affiliation: v('affiliation'), phone: v('phone'),
-      language: v('language'), level: v('level'), smsConsent: sms.checked };
+      language: v('language'), level: v('level'), smsConsent: sms.checked, timeZone: v('timeZone') };
     if (v('country')) body.country = v('country');
     if (v('audience')) body.audience = v('audience');
     if (!body.email) delete body.email;
@@ -77,9 +84,10 @@ export async function render(main, ctx) {
     submit.disabled = true;
     try {
       const saved = await api('/api/registrations/me/profile', { method: 'PUT', body });
-      const zone = fields.get('timeZone').control.value;
-      try { if (zone) localStorage.setItem('eduweek.timeZone', zone); else localStorage.removeItem('eduweek.timeZone'); } catch { /* ignore */ }
+      if (!saved.timeZone) { try { localStorage.removeItem('eduweek.timeZone'); } catch { /* ignore */ } }
       Object.assign(profile, saved);
+      // The shell shows the saved name and draws times in the saved zone from now on.
+      document.dispatchEvent(new CustomEvent('eduweek:profile', { detail: saved }));
       // The preferred language is the portal's language from now on (and so the language of the services' problems).
       const change = { lang: saved.language === 'zh' ? 'zh' : 'en', done: null };
       document.dispatchEvent(new CustomEvent('eduweek:language', { detail: change }));
@@ -107,7 +115,7 @@ export async function render(main, ctx) {
       [['en', 'English'], ['zh', '中文']], false)),
     field('phone', t('phone'), text('phone', profile.phone, { type: 'tel', autocomplete: 'tel', inputmode: 'tel', maxlength: '20' }), t('phoneHint')),
     h('div', { class: 'field' }, h('div', { class: 'check' }, sms, h('label', { for: sms.id }, t('smsConsent'))), smsError),
-    field('timeZone', t('timeZone'), choose('timeZone', storedZone, zones().map((z) => [z, z.replace(/_/g, ' ')]), false), t('timeZoneHint')),
+    field('timeZone', t('timeZone'), choose('timeZone', storedZone, zoneOptions(storedZone), false), t('timeZoneHint')),
     h('div', { class: 'actions' }, submit));
   // The time zone select: "this device" first.
   const zoneSelect = fields.get('timeZone').control;

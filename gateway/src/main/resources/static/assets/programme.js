@@ -171,18 +171,36 @@ export async function render(main, ctx) {
   const trackField = h('div', { class: 'field-slot' });
   const activityField = h('div', { class: 'field-slot' });
   let referenceLoaded = false;
+  let activities = null; // once loaded
+  // A chosen track offers only its own activities: another track's activity would leave the list empty.
+  const ofTrack = () => (state.track ? activities.filter((x) => x.trackId === state.track) : activities);
+  const drawActivities = () => {
+    const offered = ofTrack().slice();
+    const chosen = activities.find((x) => x.id === state.activity);
+    if (chosen && !offered.includes(chosen)) offered.push(chosen); // an address naming both stays as it was shared
+    fill(activityField, select(nextId('activity'), t('activity'), state.activity,
+      offered.map((x) => [x.id, pick(x, 'title', 'titles')]), set('activity')));
+  };
+  const chooseTrack = (ev) => {
+    state.track = ev.target.value;
+    if (activities) {
+      if (state.activity && !ofTrack().some((x) => x.id === state.activity)) state.activity = '';
+      drawActivities();
+    }
+    load();
+  };
   const loadReference = async () => {
     if (referenceLoaded || !edition) return;
     referenceLoaded = true;
     try {
-      const [tracks, activities] = await Promise.all([
+      const [tracks, found] = await Promise.all([
         cached('/api/schedule/tracks?editionId=' + encodeURIComponent(edition.id)),
         cached('/api/schedule/activities?editionId=' + encodeURIComponent(edition.id))]);
       if (!ctx.isCurrent()) return;
       fill(trackField, select(nextId('track'), t('track'), state.track,
-        (tracks || []).map((x) => [x.id, pick(x, 'title', 'titles')]), set('track')));
-      fill(activityField, select(nextId('activity'), t('activity'), state.activity,
-        (activities || []).map((x) => [x.id, pick(x, 'title', 'titles')]), set('activity')));
+        (tracks || []).map((x) => [x.id, pick(x, 'title', 'titles')]), chooseTrack));
+      activities = found || [];
+      drawActivities();
     } catch { referenceLoaded = false; }
   };
 

@@ -166,6 +166,130 @@ class PortalJourneyIT {
         check(phone, "07-home-signed-in");
     }
 
+    /**
+     * What a signed-out visitor does before deciding: each of the programme's filters (day, track, activity, campus,
+     * language, audience) narrows the list to the sessions it names and is kept in the address, so the same address
+     * opened again (shared, reloaded) shows the same list; a session page names its speakers and institutions and
+     * shows its free seats changing while it is open (someone registers through the API). Phone size, English.
+     */
+    @Test
+    void aVisitorFiltersTheProgrammeAndWatchesASessionsSeatsChange(SharedPlatform shared, Browsers browsers)
+            throws Exception {
+        PortalWalk walk = new PortalWalk(shared.platform());
+        String run = walk.run;
+        String organizer = walk.token("filters-organizer-" + run, "ORGANIZER");
+        String editionId = walk.edition(organizer);
+        String trackA = walk.call("POST", "/api/schedule/tracks", organizer, Map.of("editionId", editionId,
+                "title", Map.of("en", "Teaching track " + run, "zh", "教学板块 " + run))).path("id").asText();
+        String trackB = walk.call("POST", "/api/schedule/tracks", organizer, Map.of("editionId", editionId,
+                "title", Map.of("en", "Culture track " + run, "zh", "文化板块 " + run))).path("id").asText();
+        String activityA = walk.call("POST", "/api/schedule/activities", organizer, Map.of("editionId", editionId,
+                "trackId", trackA, "type", "LECTURE", "category", "TEACHER_TRAINING",
+                "title", Map.of("en", "Lecture series " + run, "zh", "系列讲座 " + run),
+                "description", Map.of("en", "Lectures", "zh", "讲座"))).path("id").asText();
+        String activityB = walk.call("POST", "/api/schedule/activities", organizer, Map.of("editionId", editionId,
+                "trackId", trackB, "type", "SALON", "category", "CULTURAL",
+                "title", Map.of("en", "Tea salon " + run, "zh", "茶话沙龙 " + run),
+                "description", Map.of("en", "Tea", "zh", "茶"))).path("id").asText();
+        String institution = walk.call("POST", "/api/schedule/institutions", organizer, Map.of(
+                "name", Map.of("en", "Heidelberg University " + run, "zh", "海德堡大学 " + run), "country", "DE"))
+                .path("id").asText();
+        String speaker = walk.call("POST", "/api/schedule/speakers", organizer, Map.of(
+                "name", Map.of("en", "Anna Weber " + run, "zh", "安娜·韦伯 " + run),
+                "affiliation", "Heidelberg University", "institutionId", institution,
+                "bio", Map.of("en", "Teaches comparative education.", "zh", "教授比较教育学。"))).path("id").asText();
+
+        // alpha: day one, Pingyuan, English, teachers, track A; beta: day two, Tongzhou, Chinese, students, track B
+        String alpha = "Filter alpha " + run;
+        Map<String, Object> a = walk.session(editionId, alpha, "筛选甲 " + run, 10, "OFFLINE");
+        a.put("capacity", 3);
+        a.put("trackId", trackA);
+        a.put("activityId", activityA);
+        a.put("audience", List.of("TEACHER"));
+        a.put("speakerIds", List.of(speaker));
+        a.put("institutionIds", List.of(institution));
+        String alphaId = walk.create(organizer, a);
+        String beta = "Filter beta " + run;
+        Map<String, Object> b = walk.session(editionId, beta, "筛选乙 " + run, 14, "OFFLINE");
+        ZonedDateTime betaStart = PortalWalk.tomorrow().plusDays(1).atTime(14, 0).atZone(BEIJING);
+        b.put("start", betaStart.toOffsetDateTime().toString());
+        b.put("end", betaStart.plusHours(1).toOffsetDateTime().toString());
+        b.put("venue", Map.of("campus", "Tongzhou", "building", "Hall", "room", "F-" + run));
+        b.put("capacity", 5);
+        b.put("language", "zh");
+        b.put("trackId", trackB);
+        b.put("activityId", activityB);
+        b.put("audience", List.of("STUDENT"));
+        String betaId = walk.create(organizer, b);
+        walk.publish(organizer, editionId, alphaId, betaId);
+
+        Browser phone = browsers.open(ViewportSize.PHONE);
+        String programme = walk.gateway + "/#/?edition=" + editionId;
+        phone.load(programme);
+        waitFor(phone, d -> cardLink(d, alpha) != null && cardLink(d, beta) != null);
+        waitForProgramme(phone);
+        walk.check(phone, "20-programme-unfiltered");
+
+        String dayOne = PortalWalk.tomorrow().toString();
+        String dayTwo = PortalWalk.tomorrow().plusDays(1).toString();
+        record Filter(String label, String param, String value, String kept) {
+        }
+        for (Filter f : List.of(new Filter("Day", "day", dayTwo, beta), new Filter("Track", "track", trackA, alpha),
+                new Filter("Activity", "activity", activityB, beta), new Filter("Campus", "campus", "Pingyuan", alpha),
+                new Filter("Language", "language", "zh", beta), new Filter("Audience", "audience", "TEACHER", alpha))) {
+            String other = f.kept().equals(alpha) ? beta : alpha;
+            phone.load(programme);
+            phone.driver().navigate().refresh(); // each filter from the unfiltered list, not the last one's
+            waitFor(phone, d -> cardLink(d, alpha) != null && cardLink(d, beta) != null);
+            WebElement filters = phone.driver().findElement(By.cssSelector("details.filters"));
+            if (filters.getAttribute("open") == null) {
+                press(filters.findElement(By.tagName("summary")));
+            }
+            By control = By.xpath("//main//label[normalize-space()='" + f.label() + "']/following-sibling::select");
+            choose(waitFor(phone, d -> {
+                WebElement select = first(d, control);
+                return select != null && !select.findElements(By.cssSelector("option[value='" + f.value() + "']"))
+                        .isEmpty() ? select : null;
+            }), f.value());
+            waitFor(phone, d -> cardLink(d, f.kept()) != null && cardLink(d, other) == null);
+            String address = phone.driver().getCurrentUrl();
+            assertThat(address).as(f.label() + " is in the shareable address")
+                    .contains(f.param() + "=" + f.value()).contains("edition=" + editionId);
+            if (f.param().equals("track")) {
+                // the activities offered are the chosen track's
+                By activities = By.xpath("//main//label[normalize-space()='Activity']/following-sibling::select/option");
+                waitFor(phone, d -> d.findElements(activities).stream().map(o -> o.getDomProperty("value")).toList()
+                        .equals(List.of("", activityA)) ? Boolean.TRUE : null);
+            }
+            waitForProgramme(phone);
+            walk.check(phone, "21-programme-by-" + f.param());
+
+            // the address opened again: the same filter chosen, the same list
+            phone.driver().navigate().refresh();
+            waitFor(phone, d -> cardLink(d, f.kept()) != null && cardLink(d, other) == null);
+            assertThat(phone.driver().findElement(control).getDomProperty("value")).isEqualTo(f.value());
+        }
+
+        // the session page, signed out: speakers and institutions, and the seats as they change
+        phone.load(walk.gateway + "/#/sessions/" + alphaId);
+        waitFor(phone, d -> alpha.equals(text(d, By.cssSelector("main h1")))
+                && text(d, By.cssSelector("main .seats")).contains("3 seats free")
+                && text(d, By.cssSelector("main")).contains("Heidelberg University " + run));
+        String page = text(phone.driver(), By.id("main"));
+        assertThat(page).contains("Speakers").contains("Anna Weber " + run + " — Heidelberg University")
+                .contains("Teaches comparative education.").contains("Institutions")
+                .contains("Heidelberg University " + run + " — Germany")
+                .contains("Teaching track " + run).contains("Lecture series " + run);
+        walk.check(phone, "22-session-signed-out");
+        String teacher = walk.token("filters-teacher-" + run, "PARTICIPANT");
+        walk.call("PUT", "/api/registrations/me/profile", teacher, Map.of("audience", "TEACHER"));
+        walk.call("POST", "/api/registrations", teacher, Map.of("sessionId", alphaId));
+        waitFor(phone, d -> text(d, By.cssSelector("main .seats")).contains("2 seats free"));
+        walk.check(phone, "23-session-seats-changed-live");
+
+        walk.report("programme filters and a session page signed out", phone);
+    }
+
     /** The week of the test's edition, chosen in the edition picker, filtered by format and searched. */
     private void browseAndFilter(Browser phone, Programme programme) {
         choose(waitFor(phone, d -> first(d, By.xpath("//select[option[@value='" + programme.editionId + "']]"))), programme.editionId);

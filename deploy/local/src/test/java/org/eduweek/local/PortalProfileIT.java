@@ -30,8 +30,9 @@ import org.openqa.selenium.WebElement;
  * saves a malformed phone number and gets the service's field message next to the field, in English; then changes
  * name, affiliation, country, audience, level, phone, SMS consent, time zone and language (Chinese) and saves: the
  * portal turns Chinese at once; a reload shows every value kept; the same malformed phone now gets its message in
- * Chinese; a session page shows "your time" in the chosen zone; the language set back to English turns the portal
- * English again. Every state at phone size, the editor with its field message at desktop size too: no console
+ * Chinese; a session page shows "your time" in the chosen zone, on the phone and in a desktop session that never
+ * chose one (the zone is the profile's), whose header names the person as the profile does; time zones are labelled
+ * in Chinese; the language set back to English turns the portal English again. Every state at phone size, the editor with its field message at desktop size too: no console
  * error, no axe violation, a screenshot.
  */
 @ExtendWith({BrowserExtension.class, SharedPlatform.Extension.class})
@@ -101,6 +102,10 @@ class PortalProfileIT {
                 && text(d, By.id("toast")).contains("个人资料已保存。"));
         assertThat(text(phone.driver(), By.id("nav"))).contains("日程").contains("我的报名");
         assertSaved(phone);
+        // the header names the person as the profile now does; the zones are labelled in Chinese, the id kept
+        assertThat(text(phone.driver(), By.cssSelector("#account .who"))).isEqualTo("已登录：Mei Tanaka-Lin");
+        assertThat(first(phone.driver(), By.cssSelector("select[name=timeZone] option[value='Asia/Shanghai']"))
+                .getDomProperty("textContent")).startsWith("Asia/Shanghai · ").contains("中国");
         walk.check(phone, "03-profile-saved-zh");
 
         phone.driver().navigate().refresh();
@@ -121,6 +126,19 @@ class PortalProfileIT {
         String when = text(phone.driver(), By.cssSelector("main dl"));
         assertThat(when).contains("活动当地时间").contains("10:00–11:00").contains("您的时间").contains("23:00 – ");
         walk.check(phone, "06-session-your-time-zh");
+
+        // the zone chosen on the phone is the profile's: the desktop session (which never stored one) uses it too,
+        // and its header names the person as the profile does
+        desktop.load(walk.gateway + "/#/sessions/" + sessionId);
+        desktop.driver().navigate().refresh(); // the desktop's page was open before the change: a new visit
+        desktop.waitForQuiet();
+        waitFor(desktop, d -> text(d, By.cssSelector("main dl")).contains("23:00 – "));
+        assertThat(text(desktop.driver(), By.cssSelector("main dl"))).contains("10:00–11:00").contains("(America/Sao_Paulo)");
+        assertThat(text(desktop.driver(), By.cssSelector("#account .who"))).endsWith("Mei Tanaka-Lin");
+        walk.check(desktop, "06-session-your-time-from-the-profile");
+        desktop.load(walk.gateway + "/#/me/profile");
+        waitFor(desktop, d -> first(d, By.name("timeZone")) != null
+                && "America/Sao_Paulo".equals(value(first(d, By.name("timeZone")))));
 
         // back to English through the profile
         phone.load(walk.gateway + "/#/me/profile");

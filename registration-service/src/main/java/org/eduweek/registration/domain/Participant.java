@@ -29,6 +29,7 @@ public record Participant(
         String affiliation,
         String country,
         String level,
+        String timeZone,
         long profileVersion,
         Claims claims,
         List<String> activeSessionIds,
@@ -40,7 +41,7 @@ public record Participant(
     /** The same profile carrying these pending events (what the store writes with it). */
     public Participant withOutbox(List<OutboxMessage> pending) {
         return new Participant(id, name, email, phone, language, smsConsent, audience, affiliation, country, level,
-                profileVersion, claims, activeSessionIds, updatedAt, pending);
+                timeZone, profileVersion, claims, activeSessionIds, updatedAt, pending);
     }
 
     /** The contact claims of the last token seen. */

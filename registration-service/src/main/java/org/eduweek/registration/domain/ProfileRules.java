@@ -1,5 +1,6 @@
 package org.eduweek.registration.domain;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ public final class ProfileRules {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> LANGUAGES = Set.of("en", "zh");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private ProfileRules() {
     }
@@ -71,6 +73,9 @@ public final class ProfileRules {
         if (c.level() != null && c.level().length() > 50) {
             errors.add(new Violation("level", "must hold at most 50 characters"));
         }
+        if (c.timeZone() != null && !c.timeZone().isEmpty() && !isTimeZone(c.timeZone())) {
+            errors.add(new Violation("timeZone", "must be an IANA time zone id, e.g. Asia/Shanghai"));
+        }
         String phoneAfter = c.phone() != null ? c.phone() : currentPhone;
         if (Boolean.TRUE.equals(c.smsConsent()) && (phoneAfter == null || phoneAfter.isEmpty())) {
             errors.add(new Violation("smsConsent", "needs a phone number"));
@@ -80,6 +85,11 @@ public final class ProfileRules {
                     "The profile is not valid: " + errors.stream().map(f -> f.field() + " " + f.message()).toList(),
                     errors);
         }
+    }
+
+    /** A region-based IANA id the JDK knows (Asia/Shanghai, UTC); offsets like +08:00 are not zones a person picks. */
+    private static boolean isTimeZone(String value) {
+        return ZONES.contains(value);
     }
 
     private static boolean isAudience(String value) {

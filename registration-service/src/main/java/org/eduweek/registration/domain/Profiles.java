@@ -58,7 +58,7 @@ public class Profiles {
     public Enrolment enrol(CurrentUser user, String sessionId) {
         Participant.Claims claims = claims(user);
         Participant created = new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
-                ProfileRules.language(claims.locale()), false, null, null, null, null, 1, claims,
+                ProfileRules.language(claims.locale()), false, null, null, null, null, null, 1, claims,
                 List.of(sessionId), clock.instant(), null);
         Optional<Participant> before = store.enrol(created, event(created, created.profileVersion()), sessionId);
         if (before.isEmpty()) {
@@ -77,7 +77,7 @@ public class Profiles {
             Participant current = store.find(user.id()).orElse(null);
             if (current == null) {
                 Participant created = new Participant(user.id(), claims.name(), claims.email(), claims.phone(),
-                        ProfileRules.language(claims.locale()), false, null, null, null, null, 1, claims, List.of(),
+                        ProfileRules.language(claims.locale()), false, null, null, null, null, null, 1, claims, List.of(),
                         clock.instant(), null);
                 Optional<Participant> stored = store.insert(created, event(created, created.profileVersion()));
                 if (stored.isPresent()) {
@@ -97,7 +97,7 @@ public class Profiles {
                     Objects.equals(old.locale(), claims.locale()) || claims.locale() == null ? current.language()
                             : ProfileRules.language(claims.locale()),
                     current.smsConsent(), current.audience(), current.affiliation(), current.country(),
-                    current.level(), current.profileVersion(), claims, current.activeSessionIds(), clock.instant(), null);
+                    current.level(), current.timeZone(), current.profileVersion(), claims, current.activeSessionIds(), clock.instant(), null);
             Optional<Participant> saved = save(current, next);
             if (saved.isPresent()) {
                 return saved.get();
@@ -112,6 +112,8 @@ public class Profiles {
         for (int attempt = 0; attempt < 5; attempt++) {
             Participant current = store.find(user.id()).orElseThrow();
             ProfileRules.validate(change, current.phone());
+            String timeZone = change.timeZone() == null ? current.timeZone()
+                    : change.timeZone().isEmpty() ? null : change.timeZone();
             String phone = change.phone() == null ? current.phone()
                     : change.phone().isEmpty() ? null : ProfileRules.e164(change.phone());
             Participant next = new Participant(current.id(), or(change.name(), current.name()),
@@ -119,7 +121,7 @@ public class Profiles {
                     phone != null && (change.smsConsent() == null ? current.smsConsent() : change.smsConsent()),
                     or(change.audience(), current.audience()), or(change.affiliation(), current.affiliation()),
                     or(change.country(), current.country()), or(change.level(), current.level()),
-                    current.profileVersion(), current.claims(), current.activeSessionIds(), clock.instant(), null);
+                    timeZone, current.profileVersion(), current.claims(), current.activeSessionIds(), clock.instant(), null);
             Optional<Participant> saved = save(current, next);
             if (saved.isPresent()) {
                 return saved.get();
@@ -153,14 +155,14 @@ public class Profiles {
             sessions.add(sessionId);
         }
         return new Participant(p.id(), p.name(), p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(),
-                p.affiliation(), p.country(), p.level(), p.profileVersion(), p.claims(), sessions, p.updatedAt(),
+                p.affiliation(), p.country(), p.level(), p.timeZone(), p.profileVersion(), p.claims(), sessions, p.updatedAt(),
                 p.outbox());
     }
 
     private ParticipantProfileChanged event(Participant p, long version) {
         return new ParticipantProfileChanged(UUID.randomUUID().toString(), clock.instant(), p.id(), p.name(),
                 p.email(), p.phone(), p.language(), p.smsConsent(), p.audience(), p.affiliation(), p.country(),
-                version);
+                p.timeZone(), version);
     }
 
     private static boolean sameContact(Participant a, Participant b) {
@@ -168,7 +170,7 @@ public class Profiles {
                 && Objects.equals(a.phone(), b.phone()) && Objects.equals(a.language(), b.language())
                 && a.smsConsent() == b.smsConsent() && Objects.equals(a.audience(), b.audience())
                 && Objects.equals(a.affiliation(), b.affiliation()) && Objects.equals(a.country(), b.country())
-                && Objects.equals(a.level(), b.level());
+                && Objects.equals(a.level(), b.level()) && Objects.equals(a.timeZone(), b.timeZone());
     }
 
     /** A claim that changed since the last token wins; an unchanged claim leaves a self-service edit alone. */

@@ -111,7 +111,8 @@ public class ProfileStore {
         Update update = new Update().set("name", next.name()).set("email", next.email()).set("phone", next.phone())
                 .set("language", next.language()).set("smsConsent", next.smsConsent())
                 .set("audience", next.audience()).set("affiliation", next.affiliation())
-                .set("country", next.country()).set("level", next.level()).set("claims", next.claims())
+                .set("country", next.country()).set("level", next.level()).set("timeZone", next.timeZone())
+                .set("claims", next.claims())
                 .set("updatedAt", next.updatedAt()).set("profileVersion", version);
         OutboxMessage message = event == null ? null : events.participant(event);
         if (message != null) {
@@ -128,7 +129,7 @@ public class ProfileStore {
             outbox.add(message);
         }
         Participant saved = new Participant(before.id(), next.name(), next.email(), next.phone(), next.language(),
-                next.smsConsent(), next.audience(), next.affiliation(), next.country(), next.level(), version,
+                next.smsConsent(), next.audience(), next.affiliation(), next.country(), next.level(), next.timeZone(), version,
                 next.claims(), before.activeSessionIds(), next.updatedAt(), outbox);
         if (message != null) {
             relay.signal(Participant.COLLECTION, saved.id(), saved.outbox());

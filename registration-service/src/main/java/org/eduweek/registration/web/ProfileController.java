@@ -30,11 +30,11 @@ public class ProfileController {
     /** The profile as the caller sees it; no internal bookkeeping (claims, outbox). */
     public record ProfileView(String participantId, String name, String email, String phone, String language,
             boolean smsConsent, String audience, String affiliation, String country, String level,
-            long profileVersion) {
+            String timeZone, long profileVersion) {
 
         static ProfileView of(Participant p) {
             return new ProfileView(p.id(), p.name(), p.email(), p.phone(), p.language(), p.smsConsent(),
-                    p.audience(), p.affiliation(), p.country(), p.level(), p.profileVersion());
+                    p.audience(), p.affiliation(), p.country(), p.level(), p.timeZone(), p.profileVersion());
         }
     }
 
@@ -48,7 +48,7 @@ public class ProfileController {
     @Operation(summary = "Change self-service fields",
             description = "Fields left out (or null) stay as they are; phone in E.164 (+8613800138000), empty string "
                     + "removes it; language en|zh; audience STUDENT|NEW_STUDENT|TEACHER|MANAGEMENT_STAFF|"
-                    + "EXTERNAL_SCHOLAR; country ISO 3166 alpha-2; smsConsent needs a phone. Publishes "
+                    + "EXTERNAL_SCHOLAR; country ISO 3166 alpha-2; timeZone an IANA zone id (Asia/Shanghai), empty string removes it; smsConsent needs a phone. Publishes "
                     + "ParticipantProfileChanged when something changed. Honours Idempotency-Key.")
     public ProfileView put(@AuthenticationPrincipal Jwt jwt, @RequestBody ProfileChange change) {
         return ProfileView.of(profiles.update(CurrentUser.from(jwt), change));

@@ -33,7 +33,7 @@ class RegistrationTest {
     private static final Session SESSION = session("HYBRID", "PUBLISHED", List.of(), null);
 
     private static Participant profile(String audience, String level) {
-        return new Participant("alice", "Alice", null, null, "en", false, audience, null, null, level, 1, null,
+        return new Participant("alice", "Alice", null, null, "en", false, audience, null, null, level, null, 1, null,
                 List.of(), BOOKED, null);
     }
 

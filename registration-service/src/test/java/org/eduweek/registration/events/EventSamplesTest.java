@@ -51,7 +51,7 @@ class EventSamplesTest {
         assertMatches("ParticipantProfileChanged.v1.json", new ParticipantProfileChanged(
                 "5a6b7c8d-9e0f-4a1b-8c3d-4e5f6a7b8c9d", Instant.parse("2020-10-16T08:15:29Z"), "alice", "Alice Chen",
                 "alice@example.edu", "+8613800138000", "zh", true, "STUDENT", "Beijing University of Technology",
-                "CN", 3));
+                "CN", "Asia/Shanghai", 3));
     }
 
     @Test

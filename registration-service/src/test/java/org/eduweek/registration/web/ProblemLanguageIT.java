@@ -71,13 +71,15 @@ class ProblemLanguageIT extends IntegrationTest {
     void profileFieldProblemsAndInputLimitsSpeakChinese() {
         String token = participant(unique("p"));
         Http.Response profile = zh().put("/api/registrations/me/profile", token,
-                "{\"email\":\"not-an-address\",\"country\":\"Narnia\"}");
+                "{\"email\":\"not-an-address\",\"country\":\"Narnia\",\"timeZone\":\"Asia/Peking\"}");
         Http.Response profileEn = en().put("/api/registrations/me/profile", token,
-                "{\"email\":\"not-an-address\",\"country\":\"Narnia\"}");
+                "{\"email\":\"not-an-address\",\"country\":\"Narnia\",\"timeZone\":\"Asia/Peking\"}");
         assertSameMachineMembers(profile, profileEn);
         assertThat(profile.status()).isEqualTo(400);
         assertThat(messages(profile)).allMatch(ProblemLanguageIT::chinese);
-        assertThat(messages(profileEn)).contains("must be an email address");
+        assertThat(messages(profileEn)).contains("must be an email address",
+                "must be an IANA time zone id, e.g. Asia/Shanghai");
+        assertThat(fields(profile)).contains("timeZone");
 
         Http.Response tooLong = zh().put("/api/registrations/me/profile", token,
                 "{\"name\":\"" + "x".repeat(10_001) + "\"}");

@@ -85,6 +85,29 @@ class RegistrationFlowIT extends IntegrationTest {
     }
 
     @Test
+    void theChosenTimeZoneIsKeptInTheProfileAndTravelsOnItsEvent() {
+        String sub = unique("tz");
+        String token = participant(sub);
+        Http.Response set = http().put("/api/registrations/me/profile", token, "{\"timeZone\":\"Europe/Berlin\"}");
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("timeZone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(http().get("/api/registrations/me/profile", token).json().get("timeZone").asString())
+                .isEqualTo("Europe/Berlin");
+        var event = TopicProbe.await("participant.events.v1",
+                rec -> sub.equals(rec.key()) && rec.value().contains("\"timeZone\":\"Europe/Berlin\""));
+        assertThat(JSON.readTree(event.value()).get("profileVersion").asLong()).isEqualTo(2);
+
+        Http.Response bad = http().put("/api/registrations/me/profile", token, "{\"timeZone\":\"Europe/Atlantis\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("timeZone");
+        assertThat(http().get("/api/registrations/me/profile", token).json().get("timeZone").asString())
+                .isEqualTo("Europe/Berlin");
+
+        Http.Response cleared = http().put("/api/registrations/me/profile", token, "{\"timeZone\":\"\"}");
+        assertThat(cleared.json().get("timeZone").isNull()).isTrue();
+    }
+
+    @Test
     void unknownSessionIsANotFoundProblem() {
         Http.Response r = http().post("/api/registrations", participant(unique("carol")),
                 "{\"sessionId\":\"no-such-session\"}");
