@@ -57,7 +57,10 @@ public class WaitlistPromoter {
                 return false;
             }
             for (Registration candidate : waiting) {
-                if (clashes(candidate, session)) {
+                // the list is a hint read a moment ago (another instance may have promoted or cancelled that
+                // person since, and a store may hand back a document changed after it matched): only the
+                // compare-and-set below decides, and a candidate no longer waiting is simply passed over
+                if (!candidate.isWaitlisted() || clashes(candidate, session)) {
                     continue;
                 }
                 if (registrations.promote(candidate.promote(clock.instant())).isPresent()) {
@@ -65,7 +68,8 @@ public class WaitlistPromoter {
                     return true;
                 }
             }
-            if (waiting.size() < CANDIDATES_PER_ROUND || waiting.stream().allMatch(c -> clashes(c, session))) {
+            if (waiting.size() < CANDIDATES_PER_ROUND
+                    || waiting.stream().allMatch(c -> !c.isWaitlisted() || clashes(c, session))) {
                 return false;
             }
         }
