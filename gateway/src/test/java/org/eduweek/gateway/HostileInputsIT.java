@@ -74,8 +74,10 @@ class HostileInputsIT extends GatewayTestBase {
     @MethodSource("hostileInputs")
     void getsAProblemNeverA500AnHtmlPageOrALeak(Hostile hostile) throws IOException {
         String path = hostile.target().split("\\?")[0];
+        // the stub backend is shared by the gateway's tests: only what this request adds counts
+        int before = BACKEND.requestsTo(path).size();
         HostileRequests.assertProblem(hostile, HostileRequests.send(port, hostile, "en"), "en");
-        assertThat(BACKEND.requestsTo(path)).as("relayed to a service").isEmpty();
+        assertThat(BACKEND.requestsTo(path)).as("relayed to a service").hasSize(before);
     }
 
     /** A token in the query string is not a credential: the portal's user stays signed out. */
