@@ -2,6 +2,11 @@ package org.eduweek.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eduweek.local.PortalWalk.click;
+import static org.eduweek.local.PortalWalk.first;
+import static org.eduweek.local.PortalWalk.js;
+import static org.eduweek.local.PortalWalk.text;
+import static org.eduweek.local.PortalWalk.waitFor;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,10 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eduweek.local.keycloak.KeycloakAccounts;
 import org.eduweek.local.keycloak.KeycloakServer;
 import org.eduweek.platform.testing.browser.Browser;
 import org.eduweek.platform.testing.browser.BrowserExtension;
@@ -31,9 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.opentest4j.AssertionFailedError;
@@ -65,25 +66,25 @@ class DashboardIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> steps = new ArrayList<>();
     private String gateway;
+    private PortalWalk walk;
     private String stack;
     private String keycloak;
 
     @Test
     void anOrganizerWatchesRegistrationsArriveOnTheDashboardWithinASecond(SharedPlatform shared, Browsers browsers)
             throws Exception {
-        long began = System.nanoTime();
         Platform platform = shared.platform();
         KeycloakServer kc = platform.keycloak();
         assertThat(kc).as("the shared platform runs Keycloak").isNotNull();
         gateway = platform.gatewayUrl();
+        walk = new PortalWalk(platform);
         stack = platform.stackUrl();
         keycloak = kc.url();
-        RealmAdmin admin = new RealmAdmin(http, json, keycloak, kc.adminUser(), kc.adminPassword());
         String password = "Dashboard-" + run + "-2026";
-        admin.createUser("organizer-" + run, "Olga", "Organizer", password, "ORGANIZER");
-        admin.createUser("participant-" + run, "Pablo", "Participant", password, null);
+        KeycloakAccounts.create(kc, "organizer-" + run + "@example.edu", "Olga", "Organizer", password,
+                List.of("ORGANIZER"));
+        KeycloakAccounts.create(kc, "participant-" + run + "@example.edu", "Pablo", "Participant", password, List.of());
         Edition edition = createEdition();
 
         // a participant: asked to sign in, then told the dashboard is not theirs
@@ -173,8 +174,7 @@ class DashboardIT {
         check(organizerPhone, "08-big-screen-by-url");
 
         writeLatency(latencies);
-        System.out.printf("[browser] dashboard: %d steps checked in %d ms: %s%n", steps.size(),
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), String.join(", ", steps));
+        walk.report("dashboard");
     }
 
     // ---- the tile latency
@@ -261,7 +261,7 @@ class DashboardIT {
         String organizer = token("dash-organizer-" + run, "ORGANIZER");
         String editionId = "iew-dash-" + run;
         LocalDate tomorrow = LocalDate.now(BEIJING).plusDays(1);
-        call("POST", "/api/schedule/editions", organizer, Map.of("id", editionId,
+        walk.call("POST", "/api/schedule/editions", organizer, Map.of("id", editionId,
                 "name", Map.of("en", "Dashboard week " + run, "zh", "看板周 " + run),
                 "description", Map.of("en", "The dashboard test", "zh", "看板测试"),
                 "hostInstitution", "Beijing University of Technology", "startDate", tomorrow.toString(),
@@ -280,7 +280,7 @@ class DashboardIT {
         hall.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "D-" + run));
         hall.put("language", "en");
         hall.put("publish", false);
-        String sessionId = call("POST", "/api/schedule/sessions", organizer, hall).path("id").asText();
+        String sessionId = walk.call("POST", "/api/schedule/sessions", organizer, hall).path("id").asText();
         Map<String, Object> small = new LinkedHashMap<>(hall);
         small.put("title", Map.of("en", "Online clinic " + run, "zh", "线上答疑 " + run));
         small.put("start", start.plusHours(4).toOffsetDateTime().toString());
@@ -289,11 +289,11 @@ class DashboardIT {
         small.put("capacity", 2);
         small.remove("venue");
         small.put("joinLink", "https://meeting.example.edu/j/dash-" + run);
-        String smallId = call("POST", "/api/schedule/sessions", organizer, small).path("id").asText();
-        call("POST", "/api/schedule/editions/" + editionId + "/releases", organizer, Map.of("note", "Programme published"));
+        String smallId = walk.call("POST", "/api/schedule/sessions", organizer, small).path("id").asText();
+        walk.call("POST", "/api/schedule/editions/" + editionId + "/releases", organizer, Map.of("note", "Programme published"));
         for (String id : List.of(sessionId, smallId)) {
             await("registration-service knows the session").atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                    .until(() -> send("GET", "/api/registrations/sessions/" + id + "/availability", null, null)
+                    .until(() -> walk.send("GET", "/api/registrations/sessions/" + id + "/availability", null, null)
                             .statusCode() == 200);
         }
         return new Edition(editionId, sessionId, smallId);
@@ -302,72 +302,12 @@ class DashboardIT {
     // ---- checks and waits
 
     private void check(Browser browser, String step) {
-        browser.screenshot(step);
-        browser.fullPageScreenshot(step);
-        List<String> ours = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak)).toList();
-        if (!ours.isEmpty()) {
-            throw new AssertionFailedError(step + " (" + browser.size().label() + "): console error(s) on "
-                    + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", ours));
-        }
-        try {
-            browser.assertAccessible();
-        } catch (AssertionFailedError e) {
-            throw new AssertionFailedError(step + ": " + e.getMessage());
-        }
-        steps.add(step + "-" + browser.size().label());
+        walk.checkExcept(browser, step, e -> false);
     }
 
     private static String liveState(WebDriver driver) {
         WebElement node = first(driver, By.cssSelector(".live-state"));
         return node == null ? null : node.getAttribute("data-state");
-    }
-
-    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
-        WebDriver driver = browser.driver();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                T value = condition.apply(driver);
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                // re-rendered under us: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionFailedError("Waited " + WAIT.toSeconds() + " s in vain on " + driver.getCurrentUrl()
-                        + "; the page shows: " + text(driver, By.tagName("body")));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static void click(Browser browser, By by) {
-        WebElement element = waitFor(browser, d -> {
-            WebElement e = first(d, by);
-            return e != null && e.isDisplayed() && e.isEnabled() ? e : null;
-        });
-        js(browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private static WebElement first(WebDriver driver, By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(WebDriver driver, By by) {
-        WebElement element = first(driver, by);
-        return element == null ? "" : element.getText().trim();
-    }
-
-    private static JavascriptExecutor js(WebDriver driver) {
-        return (JavascriptExecutor) driver;
     }
 
     // ---- the API
@@ -378,7 +318,7 @@ class DashboardIT {
 
     /** Registers and answers the wall-clock time (ms) at which the answer had arrived. */
     private long registerWith(String token, String sessionId) throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/registrations", token,
+        HttpResponse<String> answer = walk.send("POST", "/api/registrations", token,
                 json.writeValueAsString(Map.of("sessionId", sessionId)));
         long at = System.currentTimeMillis();
         assertThat(answer.statusCode()).as("registration: " + answer.body()).isBetween(200, 299);
@@ -397,65 +337,4 @@ class DashboardIT {
         return json.readTree(answer.body()).path("access_token").asText();
     }
 
-    private JsonNode call(String method, String path, String token, Object body) throws Exception {
-        HttpResponse<String> response = send(method, path, token, body == null ? null : json.writeValueAsString(body));
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if ("POST".equals(method) && path.startsWith("/api/registrations")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Accounts in the eduweek realm through Keycloak's admin REST API, as the realm's operator would make them. */
-    private record RealmAdmin(HttpClient http, ObjectMapper json, String base, String user, String password) {
-
-        void createUser(String username, String firstName, String lastName, String secret, String realmRole)
-                throws Exception {
-            String token = adminToken();
-            Map<String, Object> rep = Map.of("username", username, "email", username + "@example.edu",
-                    "firstName", firstName, "lastName", lastName, "enabled", true, "emailVerified", true,
-                    "credentials", List.of(Map.of("type", "password", "value", secret, "temporary", false)));
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/eduweek/users"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(rep))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(created.statusCode()).as("create user: " + created.body()).isEqualTo(201);
-            if (realmRole == null) {
-                return;
-            }
-            String location = created.headers().firstValue("Location").orElseThrow();
-            String role = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/realms/eduweek/roles/" + realmRole))
-                    .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-            HttpResponse<String> mapped = http.send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(mapped.statusCode()).as("grant " + realmRole + ": " + mapped.body()).isEqualTo(204);
-        }
-
-        private String adminToken() throws Exception {
-            String form = "grant_type=password&client_id=admin-cli&username="
-                    + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8) + "&password="
-                    + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                    URI.create(base + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(answer.statusCode()).as("admin token: " + answer.body()).isEqualTo(200);
-            return json.readTree(answer.body()).path("access_token").asText();
-        }
-    }
 }

@@ -2,13 +2,20 @@ package org.eduweek.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eduweek.local.PortalWalk.click;
+import static org.eduweek.local.PortalWalk.first;
+import static org.eduweek.local.PortalWalk.htmlLang;
+import static org.eduweek.local.PortalWalk.js;
+import static org.eduweek.local.PortalWalk.press;
+import static org.eduweek.local.PortalWalk.text;
+import static org.eduweek.local.PortalWalk.waitFor;
+import static org.eduweek.local.PortalWalk.waitForQuiet;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,17 +26,16 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import javax.imageio.ImageIO;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eduweek.local.keycloak.KeycloakAccounts;
 import org.eduweek.platform.testing.browser.Browser;
 import org.eduweek.platform.testing.browser.BrowserExtension;
 import org.eduweek.platform.testing.browser.Browsers;
@@ -38,12 +44,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -79,9 +81,9 @@ class DoorCheckInIT {
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String organizerEmail = "olivia.door." + run + "@eduweek.example.edu";
     private final String password = "Door-keeper-" + run;
-    private final List<String> steps = new ArrayList<>();
     private final java.util.Set<Browser> shownRefusedTickets = new java.util.HashSet<>();
     private String gateway;
+    private PortalWalk walk;
     private String keycloak;
     private String organizerToken;
 
@@ -91,10 +93,10 @@ class DoorCheckInIT {
     @Test
     void anOrganizerScansTicketsThroughTheCameraChecksInByNameAndQueuesScansWhileOffline(SharedPlatform shared,
             Browsers browsers) throws Exception {
-        long began = System.nanoTime();
         Platform platform = shared.platform();
         assertThat(platform.keycloak()).as("the shared platform runs Keycloak").isNotNull();
         gateway = platform.gatewayUrl();
+        walk = new PortalWalk(platform);
         keycloak = platform.keycloak().url();
         organizerToken = token("door-api-" + run, "Door API", "ORGANIZER");
 
@@ -107,7 +109,7 @@ class DoorCheckInIT {
         Attendee meiElsewhere = register(otherSessionId, "mei-" + run, "Mei Lin");
         Attendee tomas = register(sessionId, "tomas-" + run, "Tomás Ortega");
         Attendee priya = register(sessionId, "priya-" + run, "Priya Nair");
-        createOrganizer(platform.keycloak().adminPassword());
+        KeycloakAccounts.create(platform.keycloak(), organizerEmail, "Olivia", "Door", password, List.of("ORGANIZER"));
 
         Path videos = Files.createDirectories(browsers.screenshotFolder().resolve("camera"));
         Path meiVideo = Y4m.write(ticketImage(mei), videos.resolve("ticket-mei.y4m"));
@@ -130,8 +132,7 @@ class DoorCheckInIT {
         refusedTickets(another, otherTitleZh);
         assertThat(attendance(otherSessionId, meiElsewhere)).isEqualTo("EXPECTED");
 
-        System.out.printf("[browser] door check-in: %d steps checked in %d ms: %s%n", steps.size(),
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), String.join(", ", steps));
+        walk.report("door check-in");
     }
 
     // ---- the door
@@ -283,21 +284,8 @@ class DoorCheckInIT {
      * tickets the refused-ticket camera shows), no axe violation, and screenshots.
      */
     private void check(Browser browser, String step) {
-        browser.screenshot(step);
-        browser.fullPageScreenshot(step);
-        List<String> errors = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak))
-                .filter(e -> !e.contains(OFFLINE_LOAD))
-                .filter(e -> !(shownRefusedTickets.contains(browser) && REFUSED_TICKET.matcher(e).find())).toList();
-        if (!errors.isEmpty()) {
-            throw new AssertionFailedError(step + " (" + browser.size().label() + "): console error(s) on "
-                    + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", errors));
-        }
-        try {
-            browser.assertAccessible();
-        } catch (AssertionFailedError e) {
-            throw new AssertionFailedError(step + ": " + e.getMessage());
-        }
-        steps.add(step + "-" + browser.size().label());
+        walk.checkExcept(browser, step, e -> e.contains(OFFLINE_LOAD)
+                || shownRefusedTickets.contains(browser) && REFUSED_TICKET.matcher(e).find());
     }
 
     private static List<String> camera(Path video) {
@@ -330,72 +318,8 @@ class DoorCheckInIT {
         });
     }
 
-    private static void waitForQuiet(Browser browser) {
-        browser.waitForQuiet();
-    }
-
-    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
-        return waitFor(browser, WAIT, condition);
-    }
-
-    private static <T> T waitFor(Browser browser, Duration timeout, Function<WebDriver, T> condition) {
-        WebDriver driver = browser.driver();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                T value = condition.apply(driver);
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (StaleElementReferenceException | NoSuchElementException | NullPointerException e) {
-                // re-rendered under us, or not there yet: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionFailedError("Waited " + timeout.toSeconds() + " s in vain on "
-                        + driver.getCurrentUrl() + "; the page shows: " + text(driver, By.tagName("body")));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static void click(Browser browser, By by) {
-        press(waitFor(browser, d -> {
-            WebElement element = first(d, by);
-            return element != null && element.isDisplayed() && element.isEnabled() ? element : null;
-        }));
-    }
-
-    private static void press(WebElement element) {
-        js(((WrapsDriver) element).getWrappedDriver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private static WebElement first(WebDriver driver, By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(WebDriver driver, By by) {
-        WebElement element = first(driver, by);
-        return element == null ? "" : element.getText().trim();
-    }
-
     private boolean onKeycloak(WebDriver driver) {
         return driver.getCurrentUrl().startsWith(keycloak);
-    }
-
-    private static String htmlLang(WebDriver driver) {
-        return (String) js(driver).executeScript("return document.documentElement.lang;");
-    }
-
-    private static JavascriptExecutor js(WebDriver driver) {
-        return (JavascriptExecutor) driver;
     }
 
     // ---- the programme, the participants and the organizer's account
@@ -403,7 +327,7 @@ class DoorCheckInIT {
     private String createEdition() throws Exception {
         String editionId = "iew-door-" + run;
         LocalDate tomorrow = LocalDate.now(BEIJING).plusDays(1);
-        call("POST", "/api/schedule/editions", organizerToken, Map.of("id", editionId,
+        walk.call("POST", "/api/schedule/editions", organizerToken, Map.of("id", editionId,
                 "name", Map.of("en", "Door week " + run, "zh", "签到周 " + run),
                 "description", Map.of("en", "The door check-in test", "zh", "入场签到测试"),
                 "hostInstitution", "Beijing University of Technology", "startDate", tomorrow.toString(),
@@ -426,16 +350,16 @@ class DoorCheckInIT {
         session.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "D-" + hour + "-" + run));
         session.put("language", "en");
         session.put("publish", true);
-        String sessionId = call("POST", "/api/schedule/sessions", organizerToken, session).path("id").asText();
+        String sessionId = walk.call("POST", "/api/schedule/sessions", organizerToken, session).path("id").asText();
         await("registration-service knows the session").atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
+                .until(() -> walk.send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
                         .statusCode() == 200);
         return sessionId;
     }
 
     /** The participant's real ticket text with its signature altered: well formed, not signed by the service. */
     private String forged(Attendee attendee) throws Exception {
-        String token = call("GET", "/api/registrations/" + attendee.registrationId + "/qr-token", attendee.token, null)
+        String token = walk.call("GET", "/api/registrations/" + attendee.registrationId + "/qr-token", attendee.token, null)
                 .path("token").asText();
         String tail = token.substring(token.length() - 4);
         return token.substring(0, token.length() - 4) + ("AAAA".equals(tail) ? "BBBB" : "AAAA");
@@ -443,7 +367,7 @@ class DoorCheckInIT {
 
     private Attendee register(String sessionId, String subject, String name) throws Exception {
         String token = token(subject, name, "PARTICIPANT");
-        JsonNode registration = call("POST", "/api/registrations", token, Map.of("sessionId", sessionId));
+        JsonNode registration = walk.call("POST", "/api/registrations", token, Map.of("sessionId", sessionId));
         assertThat(registration.path("status").asText()).isEqualTo("CONFIRMED");
         return new Attendee(name, registration.path("id").asText(), token);
     }
@@ -458,7 +382,7 @@ class DoorCheckInIT {
     }
 
     private String attendance(String sessionId, Attendee attendee) throws Exception {
-        for (JsonNode r : call("GET", "/api/registrations/sessions/" + sessionId, organizerToken, null)) {
+        for (JsonNode r : walk.call("GET", "/api/registrations/sessions/" + sessionId, organizerToken, null)) {
             if (attendee.registrationId.equals(r.path("id").asText())) {
                 return r.path("attendance").asText();
             }
@@ -466,63 +390,9 @@ class DoorCheckInIT {
         throw new AssertionFailedError(attendee.name + " is not on the roster");
     }
 
-    /** An organizer account in the realm, with the ORGANIZER realm role, made as an administrator would. */
-    private void createOrganizer(String adminPassword) throws Exception {
-        String form = "grant_type=password&client_id=admin-cli&username=admin&password="
-                + URLEncoder.encode(adminPassword, StandardCharsets.UTF_8);
-        HttpResponse<String> tokenAnswer = http.send(HttpRequest.newBuilder(URI.create(keycloak
-                + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(tokenAnswer.statusCode()).as(tokenAnswer.body()).isEqualTo(200);
-        String admin = json.readTree(tokenAnswer.body()).path("access_token").asText();
-        String realm = keycloak + "/admin/realms/eduweek";
-        Map<String, Object> user = Map.of("username", organizerEmail, "email", organizerEmail, "firstName", "Olivia",
-                "lastName", "Door", "enabled", true, "emailVerified", true, "credentials",
-                List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(realm + "/users"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(user))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String location = created.headers().firstValue("Location").orElseThrow();
-        String userId = location.substring(location.lastIndexOf('/') + 1);
-        HttpResponse<String> role = http.send(HttpRequest.newBuilder(URI.create(realm + "/roles/ORGANIZER"))
-                .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(role.statusCode()).as(role.body()).isEqualTo(200);
-        HttpResponse<String> granted = http.send(HttpRequest.newBuilder(URI.create(realm + "/users/" + userId
-                + "/role-mappings/realm")).header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("[" + role.body() + "]")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
-    }
-
     private String token(String subject, String name, String role) throws Exception {
-        return call("POST", "/api/auth/dev-token", null, Map.of("sub", subject, "name", name,
+        return walk.call("POST", "/api/auth/dev-token", null, Map.of("sub", subject, "name", name,
                 "email", subject + "@example.edu", "roles", List.of(role), "locale", "en")).path("access_token").asText();
-    }
-
-    private JsonNode call(String method, String path, String token, Object body) throws Exception {
-        HttpResponse<String> response = send(method, path, token, body == null ? null : json.writeValueAsString(body));
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if ("POST".equals(method) && path.startsWith("/api/registrations")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /**

@@ -2,13 +2,14 @@ package org.eduweek.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eduweek.local.PortalWalk.click;
+import static org.eduweek.local.PortalWalk.first;
+import static org.eduweek.local.PortalWalk.htmlLang;
+import static org.eduweek.local.PortalWalk.js;
+import static org.eduweek.local.PortalWalk.press;
+import static org.eduweek.local.PortalWalk.text;
+import static org.eduweek.local.PortalWalk.waitFor;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -16,12 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eduweek.local.keycloak.KeycloakAccounts;
 import org.eduweek.platform.testing.browser.Browser;
 import org.eduweek.platform.testing.browser.BrowserExtension;
@@ -31,13 +30,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * The organizer console in headless Chromium on the shared platform: an organizer account made through Keycloak's
@@ -59,9 +53,6 @@ class OrganizerConsoleIT {
     private static final String PASSWORD = "Console-of-2027";
     private static final Pattern SESSION_URL = Pattern.compile("#/sessions/([^/?#]+)$");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String organizerEmail = "mei.organizer." + run + "@events.example.edu";
     private final String editionId = "iew-console-" + run;
@@ -70,19 +61,19 @@ class OrganizerConsoleIT {
     private final String title = "Harbour cities " + run + " workshop";
     private final String participant = "console-participant-" + run;
     private final LocalDate day = LocalDate.now(BEIJING).plusDays(2);
-    private final List<String> steps = new ArrayList<>();
     /** Failed loads the test provokes on purpose (a refused form), which the browser logs as errors. */
     private final List<String> expectedFailures = new ArrayList<>();
     private String gateway;
+    private PortalWalk walk;
     private String keycloak;
 
     @Test
     void anOrganizerBuildsAndReleasesASessionSeesItsRosterExportsItAndAnnounces(SharedPlatform shared,
             Browsers browsers) throws Exception {
-        long began = System.nanoTime();
         Platform platform = shared.platform();
         assertThat(platform.keycloak()).as("the shared platform runs Keycloak").isNotNull();
         gateway = platform.gatewayUrl();
+        walk = new PortalWalk(platform);
         keycloak = platform.keycloak().url();
         KeycloakAccounts.create(platform.keycloak(), organizerEmail, "Mei", "Organizer", PASSWORD, List.of("ORGANIZER"));
 
@@ -106,8 +97,7 @@ class OrganizerConsoleIT {
         signIn(phone, "/organizer#/editions/" + editionId + "/sessions", "30");
         phonePages(phone, sessionId);
 
-        System.out.printf("[browser] organizer console: %d states checked in %d ms: %s%n", steps.size(),
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), String.join(", ", steps));
+        walk.report("organizer console");
     }
 
     // ---- the console
@@ -257,15 +247,15 @@ class OrganizerConsoleIT {
         phone.waitForQuiet();
         check(phone, "13-portal-session-anonymous");
         await("registration-service knows the session").atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
+                .until(() -> walk.send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
                         .statusCode() == 200);
     }
 
     private void register(String sessionId) throws Exception {
-        String token = call("POST", "/api/auth/dev-token", null, Map.of("sub", participant, "name", "Ana Console",
+        String token = walk.call("POST", "/api/auth/dev-token", null, Map.of("sub", participant, "name", "Ana Console",
                 "email", participant + "@example.edu", "roles", List.of("PARTICIPANT"), "locale", "en"))
                 .path("access_token").asText();
-        call("POST", "/api/registrations", token, Map.of("sessionId", sessionId));
+        walk.call("POST", "/api/registrations", token, Map.of("sessionId", sessionId));
     }
 
     private void rosterShowsTheRegistration(Browser desktop, String sessionId) {
@@ -316,8 +306,7 @@ class OrganizerConsoleIT {
         String email = participant + "@example.edu";
         // the notification service answers for registrants it has heard of: their confirmation shows it has
         await("the registration's confirmation mail").atMost(WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> json.readTree(send("GET", "/api/dev/emails?to=" + URLEncoder.encode(email, StandardCharsets.UTF_8),
-                        null, null).body()).size() > 0);
+                .until(() -> walk.mails(email).size() > 0);
         String subject = "Room opens early " + run;
         type(desktop, "subject.en", subject);
         type(desktop, "subject.zh", "提前开门 " + run);
@@ -336,8 +325,7 @@ class OrganizerConsoleIT {
         check(desktop, "20-announced");
         await("the announcement in the mail capture").atMost(WAIT).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
-                    JsonNode mails = json.readTree(send("GET", "/api/dev/emails?to="
-                            + URLEncoder.encode(email, StandardCharsets.UTF_8), null, null).body());
+                    JsonNode mails = walk.mails(email);
                     assertThat(mails.findValuesAsText("text")).anySatisfy(t -> assertThat(t)
                             .contains("The room opens 15 minutes early.", "会场提前 15 分钟开放。"));
                 });
@@ -366,20 +354,7 @@ class OrganizerConsoleIT {
 
     /** No console error from the console (failures provoked on purpose aside), no axe violation, screenshots. */
     private void check(Browser browser, String step) {
-        browser.screenshot(step);
-        browser.fullPageScreenshot(step);
-        List<String> errors = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak))
-                .filter(e -> expectedFailures.stream().noneMatch(e::contains)).toList();
-        if (!errors.isEmpty()) {
-            throw new AssertionFailedError(step + " (" + browser.size().label() + "): console error(s) on "
-                    + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", errors));
-        }
-        try {
-            browser.assertAccessible();
-        } catch (AssertionFailedError e) {
-            throw new AssertionFailedError(step + ": " + e.getMessage());
-        }
-        steps.add(step + "-" + browser.size().label());
+        walk.checkExcept(browser, step, e -> expectedFailures.stream().anyMatch(e::contains));
     }
 
     private static void type(Browser browser, String name, String value) {
@@ -414,87 +389,10 @@ class OrganizerConsoleIT {
         click(browser, By.cssSelector("main form button[type=submit]"));
     }
 
-    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
-        WebDriver driver = browser.driver();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            try {
-                T value = condition.apply(driver);
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                // re-rendered under us: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionFailedError("Waited " + WAIT.toSeconds() + " s in vain on " + driver.getCurrentUrl()
-                        + "; the page shows: " + text(driver, By.tagName("body")));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static void click(Browser browser, By by) {
-        press(waitFor(browser, d -> {
-            WebElement element = first(d, by);
-            return element != null && element.isDisplayed() && element.isEnabled() ? element : null;
-        }));
-    }
-
-    private static void press(WebElement element) {
-        js(((WrapsDriver) element).getWrappedDriver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
-    private static WebElement first(WebDriver driver, By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(WebDriver driver, By by) {
-        WebElement element = first(driver, by);
-        return element == null ? "" : element.getText().trim();
-    }
-
     private boolean onKeycloak(WebDriver driver) {
         return driver.getCurrentUrl().startsWith(keycloak);
     }
 
-    private static String htmlLang(WebDriver driver) {
-        return (String) js(driver).executeScript("return document.documentElement.lang;");
-    }
-
-    private static JavascriptExecutor js(WebDriver driver) {
-        return (JavascriptExecutor) driver;
-    }
-
     // ---- the API, as a participant's script uses it
 
-    private JsonNode call(String method, String path, String token, Object body) throws Exception {
-        HttpResponse<String> response = send(method, path, token, body == null ? null : json.writeValueAsString(body));
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if ("POST".equals(method) && path.startsWith("/api/registrations")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

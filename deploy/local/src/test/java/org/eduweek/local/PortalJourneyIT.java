@@ -2,29 +2,27 @@ package org.eduweek.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eduweek.local.PortalWalk.click;
+import static org.eduweek.local.PortalWalk.first;
+import static org.eduweek.local.PortalWalk.htmlLang;
+import static org.eduweek.local.PortalWalk.js;
+import static org.eduweek.local.PortalWalk.press;
+import static org.eduweek.local.PortalWalk.text;
+import static org.eduweek.local.PortalWalk.waitFor;
+import static org.eduweek.local.PortalWalk.waitForQuiet;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eduweek.platform.testing.browser.Browser;
 import org.eduweek.platform.testing.browser.BrowserExtension;
 import org.eduweek.platform.testing.browser.Browsers;
@@ -33,14 +31,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WrapsDriver;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * A participant's whole journey through the portal in headless Chromium (the browser harness), on the shared
@@ -57,29 +50,25 @@ import org.opentest4j.AssertionFailedError;
 @Order(4)
 class PortalJourneyIT {
 
-    private static final Pattern VERIFY_LINK = Pattern.compile("(http://\\S+/login-actions/action-token\\?\\S+)");
     private static final String PASSWORD = "Journey-through-2027";
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** The session page looks for a promotion every 10 s while waitlisted; the registration service promotes at once. */
     private static final Duration PROMOTION_WAIT = Duration.ofSeconds(45);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String email = "lucia." + run + "@scholars.example.org";
-    private final List<String> steps = new ArrayList<>();
     private String gateway;
+    private PortalWalk walk;
     private String keycloak;
 
     @Test
     void aNewParticipantSignsUpRegistersIsWaitlistedPromotedShowsTheTicketCancelsAndRegistersAgain(
             SharedPlatform shared, Browsers browsers) throws Exception {
-        long began = System.nanoTime();
         Platform platform = shared.platform();
         assertThat(platform.keycloak()).as("the shared platform runs Keycloak").isNotNull();
         gateway = platform.gatewayUrl();
+        walk = new PortalWalk(platform);
         keycloak = platform.keycloak().url();
         Programme programme = createProgramme();
 
@@ -95,8 +84,7 @@ class PortalJourneyIT {
         Browser desktop = browsers.open(ViewportSize.DESKTOP);
         signInAtDesktop(desktop, programme);
 
-        System.out.printf("[browser] portal journey: %d steps checked in %d ms: %s%n", steps.size(),
-                Duration.ofNanos(System.nanoTime() - began).toMillis(), String.join(", ", steps));
+        walk.report("portal journey");
         for (Browser browser : List.of(phone, desktop)) {
             List<String> theirs = browser.consoleErrors().stream().filter(e -> e.startsWith(keycloak)).toList();
             System.out.printf("[browser] %s: %d console error(s) on Keycloak's pages (not judged)%s%n",
@@ -328,8 +316,8 @@ class PortalJourneyIT {
         check(phone, "11-session");
 
         // the last seat goes to someone else while the page is open: the live seats say so, the form follows
-        String other = token("journey-other-" + run, "PARTICIPANT");
-        JsonNode taken = call("POST", "/api/registrations", other, Map.of("sessionId", programme.sessionId));
+        String other = walk.token("journey-other-" + run, "PARTICIPANT");
+        JsonNode taken = walk.call("POST", "/api/registrations", other, Map.of("sessionId", programme.sessionId));
         assertThat(taken.path("status").asText()).isEqualTo("CONFIRMED");
         waitFor(phone, d -> text(d, By.cssSelector("ul.seats")).contains("Full")
                 && "Join the waitlist".equals(text(d, By.cssSelector("main form button[type=submit]"))));
@@ -340,7 +328,7 @@ class PortalJourneyIT {
         check(phone, "13-session-waitlisted");
         assertOneConfirmedOneWaiting(programme);
 
-        call("POST", "/api/registrations/" + taken.path("id").asText() + "/cancel", other, null);
+        walk.call("POST", "/api/registrations/" + taken.path("id").asText() + "/cancel", other, null);
         long cancelled = System.nanoTime();
         waitFor(phone, PROMOTION_WAIT, d -> text(d, By.cssSelector(".notice.ok")).contains("Good news: a seat freed up"));
         System.out.printf("[browser] the promotion showed %d ms after the other participant cancelled%n",
@@ -469,10 +457,10 @@ class PortalJourneyIT {
     }
 
     private Programme createProgramme() throws Exception {
-        String organizer = token("journey-organizer-" + run, "ORGANIZER");
+        String organizer = walk.token("journey-organizer-" + run, "ORGANIZER");
         String editionId = "iew-journey-" + run;
         LocalDate tomorrow = LocalDate.now(BEIJING).plusDays(1);
-        call("POST", "/api/schedule/editions", organizer, Map.of("id", editionId,
+        walk.call("POST", "/api/schedule/editions", organizer, Map.of("id", editionId,
                 "name", Map.of("en", "International Education Week journey " + run, "zh", "国际教育周 " + run),
                 "description", Map.of("en", "The portal journey", "zh", "门户之旅"),
                 "hostInstitution", "Beijing University of Technology", "startDate", tomorrow.toString(),
@@ -495,7 +483,7 @@ class PortalJourneyIT {
         seminar.put("venue", Map.of("campus", "Pingyuan", "building", "Library", "room", "J-" + run));
         seminar.put("language", "en");
         seminar.put("publish", false);
-        String sessionId = call("POST", "/api/schedule/sessions", organizer, seminar).path("id").asText();
+        String sessionId = walk.call("POST", "/api/schedule/sessions", organizer, seminar).path("id").asText();
 
         String onlineTitle = "Online tea " + run;
         Map<String, Object> online = new LinkedHashMap<>(seminar);
@@ -506,20 +494,20 @@ class PortalJourneyIT {
         online.put("capacity", 100);
         online.remove("venue");
         online.put("joinLink", "https://meeting.example.edu/j/" + run);
-        call("POST", "/api/schedule/sessions", organizer, online);
-        call("POST", "/api/schedule/editions/" + editionId + "/releases", organizer,
+        walk.call("POST", "/api/schedule/sessions", organizer, online);
+        walk.call("POST", "/api/schedule/editions/" + editionId + "/releases", organizer,
                 Map.of("note", "Programme published"));
 
         // registration-service learns of the session from SessionScheduled: its seats answer once it has
         await("registration-service knows the session").atMost(WAIT).pollInterval(Duration.ofMillis(300))
-                .until(() -> send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
+                .until(() -> walk.send("GET", "/api/registrations/sessions/" + sessionId + "/availability", null, null)
                         .statusCode() == 200);
         return new Programme(editionId, sessionId, title, titleZh, onlineTitle);
     }
 
     /** The seats as anyone sees them: one confirmed, one waiting. */
     private void assertOneConfirmedOneWaiting(Programme programme) throws Exception {
-        JsonNode seats = call("GET", "/api/registrations/sessions/" + programme.sessionId + "/availability", null, null);
+        JsonNode seats = walk.call("GET", "/api/registrations/sessions/" + programme.sessionId + "/availability", null, null);
         assertThat(seats.path("seats")).anySatisfy(seat -> {
             assertThat(seat.path("seatMode").asText()).isEqualTo("IN_PERSON");
             assertThat(seat.path("confirmed").asInt()).isEqualTo(1);
@@ -535,19 +523,7 @@ class PortalJourneyIT {
      * starting with Keycloak's URL) is Keycloak's, printed at the end and not judged.
      */
     private void check(Browser browser, String step) {
-        browser.screenshot(step);
-        browser.fullPageScreenshot(step);
-        List<String> portalErrors = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak)).toList();
-        if (!portalErrors.isEmpty()) {
-            throw new AssertionFailedError(step + " (" + browser.size().label() + "): console error(s) on "
-                    + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", portalErrors));
-        }
-        try {
-            browser.assertAccessible();
-        } catch (AssertionFailedError e) {
-            throw new AssertionFailedError(step + ": " + e.getMessage());
-        }
-        steps.add(step + "-" + browser.size().label());
+        walk.checkExcept(browser, step, e -> false);
     }
 
     private static void waitForProgramme(Browser browser) {
@@ -556,74 +532,9 @@ class PortalJourneyIT {
         waitForQuiet(browser);
     }
 
-    private static void waitForQuiet(Browser browser) {
-        browser.waitForQuiet();
-    }
-
-    private static <T> T waitFor(Browser browser, Function<WebDriver, T> condition) {
-        return waitFor(browser, WAIT, condition);
-    }
-
-    /**
-     * An explicit wait: polls the condition every 100 ms until it gives a non-null value other than {@code false}
-     * (elements replaced meanwhile, or a page between two documents, count as not yet), else fails with the page's URL and its main text.
-     */
-    private static <T> T waitFor(Browser browser, Duration timeout, Function<WebDriver, T> condition) {
-        WebDriver driver = browser.driver();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                T value = condition.apply(driver);
-                if (value != null && !Boolean.FALSE.equals(value)) {
-                    return value;
-                }
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                // re-rendered under us, or the next page has no body yet: ask again
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionFailedError("Waited " + timeout.toSeconds() + " s in vain on " + driver.getCurrentUrl()
-                        + "; the page shows: " + text(driver, By.tagName("body")));
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** Clicks the element once it is displayed and enabled. */
-    private static void click(Browser browser, By by) {
-        press(waitFor(browser, d -> {
-            WebElement element = first(d, by);
-            return element != null && element.isDisplayed() && element.isEnabled() ? element : null;
-        }));
-    }
-
-    /**
-     * Clicks an element after scrolling it to the middle of the viewport: a phone's viewport is short, and an
-     * emulated touch click below it lands on whatever is there instead.
-     */
-    private static void press(WebElement element) {
-        js(((WrapsDriver) element).getWrappedDriver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
-        element.click();
-    }
-
     /** Picks an option of a select, as a person does (the change event fires). */
     private static void choose(WebElement select, String value) {
         select.findElement(By.cssSelector("option[value='" + value + "']")).click();
-    }
-
-    private static WebElement first(WebDriver driver, By by) {
-        List<WebElement> found = driver.findElements(by);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static String text(WebDriver driver, By by) {
-        WebElement element = first(driver, by);
-        return element == null ? "" : element.getText().trim();
     }
 
     private static WebElement buttonWithText(WebDriver driver, String label) {
@@ -642,55 +553,20 @@ class PortalJourneyIT {
         return driver.getCurrentUrl().startsWith(keycloak);
     }
 
-    private static String htmlLang(WebDriver driver) {
-        return (String) js(driver).executeScript("return document.documentElement.lang;");
-    }
-
-    private static JavascriptExecutor js(WebDriver driver) {
-        return (JavascriptExecutor) driver;
-    }
-
     // ---- the API, as scripts and the other participant use it
 
     private String verificationLink() {
         AtomicReference<String> link = new AtomicReference<>();
         await("the verification email in the capture").atMost(WAIT).pollInterval(Duration.ofMillis(300))
                 .untilAsserted(() -> {
-                    JsonNode emails = json.readTree(send("GET", "/api/dev/emails?to="
-                            + URLEncoder.encode(email, StandardCharsets.UTF_8), null, null).body());
+                    JsonNode emails = walk.mails(email);
                     assertThat(emails).isNotEmpty();
                     JsonNode last = emails.get(emails.size() - 1);
-                    Matcher m = VERIFY_LINK.matcher(last.path("text").asText());
+                    Matcher m = PortalWalk.ACTION_LINK.matcher(last.path("text").asText());
                     assertThat(m.find()).as("a verification link in " + last.path("text").asText()).isTrue();
                     link.set(m.group(1));
                 });
         return link.get();
     }
 
-    private String token(String subject, String role) throws Exception {
-        return call("POST", "/api/auth/dev-token", null, Map.of("sub", subject, "name", subject,
-                "email", subject + "@example.edu", "roles", List.of(role), "locale", "en")).path("access_token").asText();
-    }
-
-    private JsonNode call(String method, String path, String token, Object body) throws Exception {
-        HttpResponse<String> response = send(method, path, token, body == null ? null : json.writeValueAsString(body));
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if ("POST".equals(method) && path.startsWith("/api/registrations")) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

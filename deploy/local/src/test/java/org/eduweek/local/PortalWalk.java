@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,13 +86,21 @@ final class PortalWalk {
      */
     void check(Browser browser, String step) {
         browser.waitForQuiet();
+        checkExcept(browser, step, e -> expectedProblems.stream().anyMatch(e::startsWith));
+    }
+
+    /**
+     * The state as it is now (no wait for quiet): screenshots, no console error other than Keycloak's and those the
+     * test expects, no axe violation.
+     */
+    void checkExcept(Browser browser, String step, Predicate<String> expected) {
         browser.screenshot(step);
         browser.fullPageScreenshot(step);
-        List<String> portalErrors = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak))
-                .filter(e -> expectedProblems.stream().noneMatch(e::startsWith)).toList();
-        if (!portalErrors.isEmpty()) {
+        List<String> errors = browser.consoleErrors().stream().filter(e -> !e.startsWith(keycloak))
+                .filter(expected.negate()).toList();
+        if (!errors.isEmpty()) {
             throw new AssertionFailedError(step + " (" + browser.size().label() + "): console error(s) on "
-                    + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", portalErrors));
+                    + browser.driver().getCurrentUrl() + ":\n  " + String.join("\n  ", errors));
         }
         try {
             browser.assertAccessible();
@@ -307,8 +316,9 @@ final class PortalWalk {
                 if (value != null && !Boolean.FALSE.equals(value)) {
                     return value;
                 }
-            } catch (StaleElementReferenceException | NoSuchElementException e) {
-                // re-rendered under us, or the next page has no body yet: ask again
+            } catch (StaleElementReferenceException | NoSuchElementException | NullPointerException e) {
+                // re-rendered under us, the next page has no body yet, or what the condition reads is not there
+                // yet: ask again
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionFailedError("Waited " + timeout.toSeconds() + " s in vain on " + driver.getCurrentUrl()
@@ -321,6 +331,11 @@ final class PortalWalk {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The page loaded and settled (see {@link Browser#waitForQuiet}). */
+    static void waitForQuiet(Browser browser) {
+        browser.waitForQuiet();
     }
 
     /** Clicks the element once it is displayed and enabled. */
