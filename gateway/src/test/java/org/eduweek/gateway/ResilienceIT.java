@@ -10,18 +10,11 @@ import java.util.concurrent.CountDownLatch;
 import org.eduweek.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
-import org.springframework.cloud.gateway.filter.NettyWriteResponseFilter;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import org.eduweek.gateway.filter.ReadTimeoutRoutingFilter;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
 import reactor.netty.internal.shaded.reactor.pool.PoolAcquireTimeoutException;
 import reactor.test.StepVerifier;
 
@@ -29,22 +22,6 @@ class ResilienceIT extends GatewayTestBase {
 
     @Autowired
     CircuitBreakerRegistry breakers;
-
-    @Autowired
-    ApplicationContext context;
-
-    @Test
-    void requestsAreProxiedByTheReadTimeoutRoutingFilterAlone() {
-        // Two routing filters would both run (the second finds the request routed): Spring Cloud Gateway's own,
-        // with its timer-thread timeout, must be switched off, not merely joined.
-        assertThat(context.getBeansOfType(NettyRoutingFilter.class).values())
-                .singleElement().isInstanceOf(ReadTimeoutRoutingFilter.class);
-        // switching Spring Cloud Gateway's off also switches off the filter that writes response bodies
-        assertThat(context.getBeansOfType(NettyWriteResponseFilter.class)).hasSize(1);
-        // It leaves the connect timeout to the shared client (it does not copy the client per request to set it)
-        assertThat(context.getBean(HttpClient.class).configuration().options()
-                .get(ChannelOption.CONNECT_TIMEOUT_MILLIS)).isEqualTo(500);
-    }
 
     @Test
     void answers503QuicklyWhileAServiceIsDownAndRecoversWhenItReturns() {

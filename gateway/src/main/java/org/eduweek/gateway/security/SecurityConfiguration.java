@@ -84,7 +84,7 @@ public class SecurityConfiguration {
         }
         String csp = portal == null ? CSP : CSP.replace("form-action 'self'", "form-action 'self' "
                 + portal.providerOrigin());
-        SecurityWebFilterChain chain = http
+        return http
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .requestCache(c -> c.requestCache(NoOpServerRequestCache.getInstance()))
@@ -108,7 +108,6 @@ public class SecurityConfiguration {
                         .authenticationEntryPoint(ProblemSecurityHandlers.unauthorized())
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .build();
-        return new NamedFilterChain(chain);
     }
 
     /**
