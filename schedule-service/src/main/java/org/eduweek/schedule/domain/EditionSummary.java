@@ -38,8 +38,7 @@ public class EditionSummary {
         List<Track> ts = tracks.findByEditionIdOrderByPosition(edition.id());
         List<Activity> as = activities.findByEditionId(edition.id());
         Map<String, Activity> byId = as.stream().collect(Collectors.toMap(Activity::id, Function.identity()));
-        List<Programme.Entry> live = programme.search(new ProgrammeFilter(edition.id(), null, null, null, null, null,
-                null, null, null, false));
+        List<Programme.Entry> live = programme.search(ProgrammeFilter.liveOf(edition.id()));
         Map<String, Long> activitiesByCategory = count(as, a -> a.category().name());
         Map<String, Long> sessionsByCategory = count(live, e -> {
             Activity a = byId.get(e.data().activityId());

@@ -7,6 +7,11 @@ import java.util.Locale;
 public record ProgrammeFilter(String editionId, String trackId, String activityId, LocalDate day, String campus,
         Mode mode, Audience audience, String language, String text, boolean includeCancelled) {
 
+    /** Every live session of one edition, whatever its track, day, place or audience. */
+    public static ProgrammeFilter liveOf(String editionId) {
+        return new ProgrammeFilter(editionId, null, null, null, null, null, null, null, null, false);
+    }
+
     public boolean matches(Programme.Entry e) {
         SessionData d = e.data();
         return (editionId == null || editionId.equals(e.session().editionId()))
