@@ -95,6 +95,14 @@ public final class Api implements AutoCloseable {
                     Thread.sleep(Math.max(1, seconds) * 1000);
                     continue;
                 }
+                // a busy service answered late (504) or shed the call (503): a client repeats what is safe to repeat
+                if ((response.statusCode() == 503 || response.statusCode() == 504) && attempt < 4
+                        && safeToRepeat(method, headers)) {
+                    System.out.println("[rehearsal] " + method + " " + url + " answered " + response.statusCode()
+                            + ", repeating (attempt " + (attempt + 1) + ")");
+                    Thread.sleep(500L * attempt);
+                    continue;
+                }
                 return new Answer(response.statusCode(), response.body());
             }
         } catch (IOException e) {
@@ -103,6 +111,14 @@ public final class Api implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** Idempotent by HTTP's definition, or made so by an idempotency key. */
+    private static boolean safeToRepeat(String method, Map<String, String> headers) {
+        return switch (method) {
+            case "GET", "HEAD", "PUT", "DELETE" -> true;
+            default -> headers.keySet().stream().anyMatch("Idempotency-Key"::equalsIgnoreCase);
+        };
     }
 
     @Override
