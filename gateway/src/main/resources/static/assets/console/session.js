@@ -5,7 +5,7 @@ import { api, ApiError } from '../api.js';
 import { pick, venueText, timeRange, dateTime } from '../i18n.js';
 import { confirmDialog } from '../ui.js';
 import { ct, ctn, word } from './texts.js';
-import { buildForm, zonedIso, localInput, wrapAttrs } from './forms.js';
+import { buildForm, zonedIso, localInput, wrapAttrs, problemLines, problemNotice } from './forms.js';
 
 const S = '/api/schedule';
 const R = '/api/registrations';
@@ -107,8 +107,7 @@ export async function sessionPage(ctx) {
     } catch (err) { showError(err); }
   } }, ct('deleteSession'));
   function showError(err) {
-    fill(notices, h('div', { class: 'notice bad', role: 'alert', tabindex: '-1' }, h('p', {}, err.message),
-      err instanceof ApiError ? err.fields.map((f) => h('p', {}, `${f.field}: ${f.message}`)) : null));
+    fill(notices, problemNotice(err));
     notices.firstChild.focus();
   }
   const cancelled = (session.draftStatus || session.status) === 'CANCELLED';
@@ -152,6 +151,11 @@ async function peopleView(container, session) {
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       fill(container, h('h2', {}, ct('roster')), h('p', { class: 'notice' }, ct('rosterUnavailable')));
+      return;
+    }
+    if (e instanceof ApiError && e.status === 403) {
+      // an organizer of another edition: the roster service says why, the session's page stays usable
+      fill(container, h('h2', {}, ct('roster')), h('div', { class: 'notice warn', id: 'roster-refused' }, problemLines(e)));
       return;
     }
     throw e;
