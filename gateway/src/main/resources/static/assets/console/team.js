@@ -32,6 +32,8 @@ export async function teamTab({ edition, container }) {
   const notices = h('div', { id: 'team-notices' });
   const list = h('div', { id: 'team-list' });
   const search = h('div');
+  // focus lands here after a removal took the pressed button away
+  const heading = h('h2', { tabindex: '-1', id: 'team-title' }, ct('team'));
   let team = await api(teamPath(edition.id));
 
   const refused = (e, focus = true) => {
@@ -79,7 +81,7 @@ export async function teamTab({ edition, container }) {
       toast(ct('memberRemoved', memberLabel(member)));
       announce(ct('memberRemoved', memberLabel(member)));
       searchView.mark(team.members);
-      list.querySelector('h2, button, p')?.focus?.();
+      heading.focus();
     } catch (e) {
       refused(e);
     }
@@ -98,6 +100,6 @@ export async function teamTab({ edition, container }) {
   fill(search, searchView.node);
   render();
   fill(container,
-    h('h2', {}, ct('team')), h('p', { class: 'lede' }, ct('teamIntro')),
+    heading, h('p', { class: 'lede' }, ct('teamIntro')),
     notices, list, search);
 }

@@ -85,7 +85,6 @@ const TEXT = {
     confirmRemoveMember: 'Yes, remove', memberAdded: '{0} is on the team now.', memberRemoved: '{0} is no longer on the team.',
     notOrganizerYet: 'Not an organizer yet: an administrator grants the role under Organizers.', organizerRole: 'Organizer',
     participantRole: 'Participant', role: 'Role', mineOnly: 'Only the editions whose team I am on', filterEditions: 'Show',
-    teamVersion: 'Team version {0}',
     // organizers (administrators)
     navOrganizers: 'Organizers', organizers: 'Organizers',
     organizersIntro: 'Grant or remove the ORGANIZER role on signed-up accounts. The identity provider holds the role, so a change applies at that person’s next sign-in.',
@@ -173,7 +172,6 @@ const TEXT = {
     confirmRemoveMember: '确认移出', memberAdded: '{0} 已加入团队。', memberRemoved: '{0} 已移出团队。',
     notOrganizerYet: '尚不是组织者：管理员可在“组织者”页面授予该角色。', organizerRole: '组织者',
     participantRole: '参与者', role: '角色', mineOnly: '只显示我所在团队的届次', filterEditions: '显示',
-    teamVersion: '团队版本 {0}',
     navOrganizers: '组织者', organizers: '组织者',
     organizersIntro: '为已注册的账号授予或移除 ORGANIZER 角色。角色由身份服务保存，变更在此人下次登录时生效。',
     adminsOnly: '只有管理员可以授予或移除组织者角色。',
