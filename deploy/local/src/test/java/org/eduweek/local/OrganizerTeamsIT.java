@@ -105,10 +105,17 @@ class OrganizerTeamsIT {
         leadB = "lead-b-" + run;
         editionA = edition(leadA, "A");
         editionB = edition(leadB, "B");
-        sessionA = walk.create(walk.token(leadA, "ORGANIZER"), walk.session(editionA, "Harbour talk " + run, "港口讲座 " + run, 10, "OFFLINE"));
-        sessionB = walk.create(walk.token(leadB, "ORGANIZER"), walk.session(editionB, "River talk " + run, "河流讲座 " + run, 14, "OFFLINE"));
+        sessionA = walk.create(walk.token(leadA, "ORGANIZER"), talk(editionA, "Harbour talk " + run, "港口讲座 " + run, 10));
+        sessionB = walk.create(walk.token(leadB, "ORGANIZER"), talk(editionB, "River talk " + run, "河流讲座 " + run, 14));
         walk.publish(walk.token(leadA, "ORGANIZER"), editionA, sessionA);
         walk.publish(walk.token(leadB, "ORGANIZER"), editionB, sessionB);
+    }
+
+    /** A one-hour talk on campus tomorrow at {@code hour}, in a room of this run, for 20. */
+    private Map<String, Object> talk(String editionId, String title, String titleZh, int hour) {
+        Map<String, Object> session = walk.session(editionId, title, titleZh, hour, "OFFLINE");
+        session.put("capacity", 20);
+        return session;
     }
 
     private String edition(String lead, String letter) throws Exception {
@@ -318,7 +325,7 @@ class OrganizerTeamsIT {
                 "email", personEmail, "roles", List.of("ORGANIZER"), "locale", "en")).path("access_token").asText();
         HttpResponse<String> put = walk.send("PUT", "/api/schedule/sessions/" + sessionB, token,
                 new ObjectMapper().writeValueAsString(
-                        walk.session(editionB, "River talk " + run + " (API)", "河流讲座 " + run, 14, "OFFLINE")));
+                        talk(editionB, "River talk " + run + " (API)", "河流讲座 " + run, 14)));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(403);
         assertThat(put.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode problem = walk.parse(put.body());
