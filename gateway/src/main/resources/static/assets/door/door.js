@@ -281,7 +281,89 @@ function searchPanel() {
   search();
   return h('div', { class: 'door-search' },
     h('div', { class: 'field' }, h('label', { for: 'door-people-q' }, dt('searchPeople')), input,
-      h('p', { class: 'hint', id: 'door-people-q-hint' }, dt('searchPeopleHint'))), found, list);
+      h('p', { class: 'hint', id: 'door-people-q-hint' }, dt('searchPeopleHint'))), found, list,
+    walkInPanel(search));
+}
+
+// ---- a walk-in: someone without a registration gets a free seat on the spot
+
+const WALK_IN_FIELDS = ['name', 'email', 'language'];
+
+/** The walk-in form; afterwards the roster search runs again so the new person shows checked in. */
+function walkInPanel(afterwards) {
+  const controls = {};
+  const errors = {};
+  const field = (name, control, hintKey) => {
+    const id = 'door-walkin-' + name;
+    control.id = id;
+    errors[name] = h('p', { class: 'field-error', id: id + '-error', hidden: true });
+    const hint = hintKey ? h('p', { class: 'hint', id: id + '-hint' }, dt(hintKey)) : null;
+    control.setAttribute('aria-describedby', [hint ? id + '-hint' : null, id + '-error'].filter(Boolean).join(' '));
+    controls[name] = control;
+    return h('div', { class: 'field' }, h('label', { for: id }, dt('walkIn_' + name)), control, hint, errors[name]);
+  };
+  // one key per person typed in: a double tap or a retry after a lost answer is the same walk-in
+  let key = randomId();
+  const changed = () => { key = randomId(); };
+  const name = h('input', { type: 'text', autocomplete: 'off', required: true, maxlength: '100', oninput: changed });
+  const email = h('input', { type: 'email', autocomplete: 'off', required: true, maxlength: '254',
+    inputmode: 'email', spellcheck: 'false', oninput: changed });
+  const language = h('select', { onchange: changed },
+    ['en', 'zh'].map((l) => h('option', { value: l, selected: l === i18n.lang }, t('lang_' + l))));
+  const submit = h('button', { type: 'submit', id: 'door-walkin-submit' }, dt('walkInSubmit'));
+  const clearErrors = () => WALK_IN_FIELDS.forEach((f) => {
+    errors[f].hidden = true;
+    errors[f].textContent = '';
+    controls[f].removeAttribute('aria-invalid');
+  });
+  const form = h('form', { class: 'door-walkin', id: 'door-walkin', novalidate: true,
+    'aria-labelledby': 'door-walkin-h', onsubmit: async (ev) => {
+      ev.preventDefault();
+      clearErrors();
+      const missing = [['name', name.value.trim() ? null : 'walkInNameMissing'],
+        ['email', /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.value.trim()) ? null : 'walkInEmailInvalid']]
+        .filter(([, k]) => k);
+      if (missing.length) {
+        missing.forEach(([f, k]) => showFieldError(f, dt(k)));
+        controls[missing[0][0]].focus();
+        return;
+      }
+      submit.disabled = true;
+      submit.textContent = dt('walkInSending');
+      try {
+        const answer = await api(`/api/registrations/sessions/${encodeURIComponent(state.sessionId)}/walk-ins`,
+          { method: 'POST', headers: { 'Idempotency-Key': key },
+            body: { name: name.value.trim(), email: email.value.trim(), language: language.value } });
+        show({ kind: 'ok', headline: 'walkInDone', name: answer.participantName, seatMode: answer.seatMode,
+          at: answer.checkedInAt, note: dt(answer.invited ? 'walkInInvited' : 'walkInKnown', email.value.trim()) });
+        name.value = '';
+        email.value = '';
+        changed();
+        refreshCounts();
+        afterwards();
+      } catch (e) {
+        const placed = e instanceof ApiError ? e.fields.filter((f) => controls[f.field]) : [];
+        placed.forEach((f) => showFieldError(f.field, f.message));
+        if (placed.length) controls[placed[0].field].focus();
+        if (e instanceof ApiError && e.status === 401) render();
+        else show({ kind: 'bad', headline: 'walkInRefused',
+          detail: e instanceof ApiError && e.status === 0 ? dt('walkInOffline') : describeError(e) });
+      } finally {
+        submit.disabled = false;
+        submit.textContent = dt('walkInSubmit');
+      }
+    } },
+  h('h2', { id: 'door-walkin-h' }, dt('walkInTitle')),
+  h('p', { class: 'hint' }, dt('walkInIntro')),
+  h('div', { class: 'door-walkin-fields' }, field('name', name), field('email', email, 'walkIn_emailHint'),
+    field('language', language, 'walkIn_languageHint')),
+  h('div', { class: 'actions' }, submit));
+  function showFieldError(f, message) {
+    errors[f].textContent = message;
+    errors[f].hidden = false;
+    controls[f].setAttribute('aria-invalid', 'true');
+  }
+  return form;
 }
 
 // ---- scanning and checking in
@@ -377,12 +459,14 @@ function showResult(fresh = false) {
     h('p', { class: 'door-headline' }, dt(o.headline)),
     o.name || o.kind === 'queued' ? h('p', { class: 'door-name' }, o.name || dt('unknownName')) : null,
     h('p', { class: 'door-detail' }, [o.seatMode ? dt('seat', t(o.seatMode)) : null, detail].filter(Boolean).join(' · ')),
+    o.note ? h('p', { class: 'door-detail door-note' }, o.note) : null,
     state.tab === 'scan' && state.scanner ? h('button', { type: 'button', class: 'secondary door-again',
       onclick: () => { state.last = { code: null, seen: 0 }; } }, dt('scanAgain')) : null);
   if (fresh) {
     if (o.name) lines.push(o.name);
     if (o.seatMode) lines.push(dt('seat', t(o.seatMode)));
     if (detail) lines.push(detail);
+    if (o.note) lines.push(o.note);
     announce(lines.join('. '));
   }
 }

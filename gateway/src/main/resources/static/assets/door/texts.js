@@ -36,7 +36,15 @@ const TEXT = {
     notOrganizer: 'Signed in as {0}, without the organizer role. Ask an administrator for it, or sign in with another account.',
     devMode: 'The door page needs sign-in through the identity provider, which is not configured here.',
     signedOut: 'You were signed out. Sign in again to continue; queued scans stay on this device.',
-    sessionGone: 'This session is not known to registrations (yet). Choose another one.'
+    sessionGone: 'This session is not known to registrations (yet). Choose another one.',
+    walkInTitle: 'Walk-in', walkInIntro: 'Not registered? Give them a free seat now: they are registered and checked in, and a new account is created by an invitation mail in which they set their own password.',
+    walkIn_name: 'Name', walkIn_email: 'Email', walkIn_language: 'Language of their mails',
+    walkIn_emailHint: 'An existing account with this email is used; otherwise the invitation goes here.',
+    walkIn_languageHint: 'The invitation and later mails are written in it.',
+    walkInSubmit: 'Register and check in', walkInSending: 'Registering…',
+    walkInDone: 'Walk-in checked in', walkInInvited: 'Invitation sent to {0}.', walkInKnown: 'Existing account {0} used; no invitation needed.',
+    walkInRefused: 'Walk-in not registered', walkInOffline: 'No connection: a walk-in needs the network. Try again when it is back.',
+    walkInNameMissing: 'Enter their name.', walkInEmailInvalid: 'Enter an email address such as name@example.org.'
   },
   zh: {
     title: '入场签到', skip: '跳到主要内容', loading: '加载中…',
@@ -72,7 +80,15 @@ const TEXT = {
     notOrganizer: '已登录：{0}，但没有组织者角色。请向管理员申请，或换一个账号登录。',
     devMode: '入场签到需要通过身份服务登录，但此处未配置身份服务。',
     signedOut: '您已退出登录。请重新登录以继续；暂存的扫描记录仍保存在本设备上。',
-    sessionGone: '报名系统（暂时）不知道这场会议，请选择其他会议。'
+    sessionGone: '报名系统（暂时）不知道这场会议，请选择其他会议。',
+    walkInTitle: '现场报名', walkInIntro: '没有报名？现在为其分配空余座位：系统会为其报名并签到；如无账号，将发送邀请邮件，由其本人设置密码。',
+    walkIn_name: '姓名', walkIn_email: '电子邮箱', walkIn_language: '邮件语言',
+    walkIn_emailHint: '如已有使用此邮箱的账号则直接使用，否则将邀请邮件发送到此邮箱。',
+    walkIn_languageHint: '邀请邮件及之后的邮件使用此语言。',
+    walkInSubmit: '报名并签到', walkInSending: '正在报名…',
+    walkInDone: '现场报名已签到', walkInInvited: '已向 {0} 发送邀请邮件。', walkInKnown: '已使用现有账号 {0}，无需邀请。',
+    walkInRefused: '现场报名未成功', walkInOffline: '当前无网络：现场报名需要联网，请在网络恢复后重试。',
+    walkInNameMissing: '请输入姓名。', walkInEmailInvalid: '请输入电子邮箱地址，例如 name@example.org。'
   }
 };
 

@@ -1,6 +1,7 @@
 package org.eduweek.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.eduweek.local.keycloak.KeycloakHome;
 import org.eduweek.local.keycloak.KeycloakServer;
 import org.eduweek.local.launcher.AppLayout;
 import org.eduweek.local.launcher.JavaRuntime;
@@ -300,6 +302,15 @@ public final class Platform implements AutoCloseable {
         return "http://127.0.0.1:" + keycloakPort + "/realms/" + KeycloakServer.REALM;
     }
 
+    /** registration-service's secret for Keycloak's admin API, kept in the data folder's Keycloak home. */
+    private String accountsClientSecret() {
+        try {
+            return KeycloakHome.accountsClientSecret(dataDir.resolve("keycloak"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read or make the Keycloak secrets in " + dataDir, e);
+        }
+    }
+
     /** The env vars of docs/CONTRACTS.md for one service. */
     Map<String, String> environment(ServiceSpec spec, String issuer) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -323,6 +334,14 @@ public final class Platform implements AutoCloseable {
             env.put("OIDC_CLIENT_ID", KeycloakServer.CLIENT_ID);
             if (spec == ServiceSpec.GATEWAY && keycloak != null) {
                 env.put("OIDC_CLIENT_SECRET", keycloak.clientSecret());
+            }
+            if (spec == ServiceSpec.REGISTRATION) {
+                // the admin API for accounts and walk-ins; the service may start before Keycloak is ready, and
+                // answers 503 identity-admin-unavailable until it is
+                env.put("IDENTITY_ADMIN_URL", "http://127.0.0.1:" + keycloakPort);
+                env.put("IDENTITY_ADMIN_REALM", KeycloakServer.REALM);
+                env.put("IDENTITY_ADMIN_CLIENT_ID", KeycloakServer.ACCOUNTS_CLIENT_ID);
+                env.put("IDENTITY_ADMIN_CLIENT_SECRET", accountsClientSecret());
             }
         }
         env.put("EDUWEEK_DATA_DIR", dataDir.toString());

@@ -106,6 +106,19 @@ public record Registration(
         return mode;
     }
 
+    /**
+     * The rules for a walk-in an organizer admits at the door: the session must not be cancelled; that it has
+     * started, and the audience, level and overlap rules, are the organizer's call in person. Answers the seat modes
+     * to try, in-person first.
+     */
+    public static List<SeatMode> admitAtDoor(Session session) {
+        if (session.isCancelled()) {
+            throw new RegistrationRuleException(Kind.SESSION_CANCELLED, "Session '" + session.id() + "' was cancelled");
+        }
+        return session.seatModes().stream().sorted(java.util.Comparator.comparing(m -> m != SeatMode.IN_PERSON))
+                .toList();
+    }
+
     /** A new registration holding a seat the caller has taken from the session's counter. */
     public static Transition<RegistrationCreated> confirmed(String id, Session session, Registrant who, SeatMode mode,
             Instant now) {

@@ -112,6 +112,74 @@ public class RegistrationService {
         return new Registered(stored, true, position, session);
     }
 
+    /**
+     * A walk-in, registered by an organizer on {@code person}'s behalf for a free seat (in-person first, else online):
+     * never onto the waitlist. Profile first (created from {@code person} when they have none), then the seat, then
+     * the registration, in the order and with the repair of {@link #register}; an existing registration of theirs
+     * for the session is answered as it is, so a retry after a crash finishes instead of duplicating.
+     *
+     * @throws RegistrationRuleException NO_FREE_SEAT when no seat mode has a free seat (nothing is registered)
+     */
+    public Registered registerAtDoor(CurrentUser person, String sessionId) {
+        Session session = sessions.find(sessionId).filter(s -> s.isPublished() || s.isCancelled())
+                .orElseThrow(() -> new NotFoundException("Session", sessionId));
+        List<SeatMode> modes = Registration.admitAtDoor(session);
+        Profiles.Enrolment enrolment = profiles.enrol(person, sessionId);
+        if (enrolment.listedBefore()) {
+            Optional<Registration> existing = registrations.findActive(sessionId, person.id());
+            if (existing.isPresent()) {
+                return existingOne(existing.get(), session);
+            }
+        }
+        for (SeatMode mode : modes) {
+            if (!takeSeat(session, mode)) {
+                continue;
+            }
+            Transition<RegistrationCreated> created = Registration.confirmed("reg-" + UUID.randomUUID(), session,
+                    Registrant.of(enrolment.profile()), mode, clock.instant());
+            try {
+                return new Registered(registrations.insert(created), true, 0, session);
+            } catch (DuplicateKeyException e) {
+                ledger.release(sessionId, mode);
+                promoter.promote(sessionId, mode);
+                return registrations.findActive(sessionId, person.id()).map(r -> existingOne(r, session))
+                        .orElseThrow(() -> new RegistrationRuleException(Kind.CONCURRENT_CHANGE,
+                                "A concurrent request changed this registration; retry"));
+            }
+        }
+        throw noFreeSeat(session);
+    }
+
+    /** Whether a walk-in could get a seat now (looked at before anything is written or anyone invited). */
+    public boolean hasFreeSeat(String sessionId) {
+        Session session = sessions.find(sessionId).filter(s -> s.isPublished() || s.isCancelled())
+                .orElseThrow(() -> new NotFoundException("Session", sessionId));
+        for (SeatMode mode : Registration.admitAtDoor(session)) {
+            org.eduweek.registration.store.SeatCounter counter = ledger.find(sessionId, mode);
+            if (counter == null || counter.free() > 0 && counter.waiting() <= 0) {
+                return true; // no counter yet: takeSeat creates it and decides
+            }
+        }
+        throw noFreeSeat(session);
+    }
+
+    static RegistrationRuleException noFreeSeat(Session session) {
+        return new RegistrationRuleException(Kind.NO_FREE_SEAT, "No free seat left in session '"
+                + session.displayTitle() + "'", List.of(new Violation("sessionId", "no free seat")));
+    }
+
+    private boolean takeSeat(Session session, SeatMode mode) {
+        if (ledger.take(session.id(), mode)) {
+            return true;
+        }
+        // the replica arrived but its counters not yet (a consumer crash between the two): create them, try again
+        if (ledger.find(session.id(), mode) != null) {
+            return false;
+        }
+        ledger.sync(sessions.load(session.id()).orElse(session));
+        return ledger.take(session.id(), mode);
+    }
+
     /** A seat, or else a waitlist ticket. */
     private record Claim(boolean seat, SeatLedger.WaitTicket ticket) {
     }

@@ -35,6 +35,14 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "eduweek-registration-it");
+        // Keycloak's admin API as a stub in this JVM (accounts, walk-in invitations); short timeouts for the
+        // unreachable case
+        StubKeycloak keycloak = StubKeycloak.shared();
+        registry.add("eduweek.identity-admin.url", keycloak::url);
+        registry.add("eduweek.identity-admin.client-id", () -> StubKeycloak.CLIENT_ID);
+        registry.add("eduweek.identity-admin.client-secret", () -> StubKeycloak.CLIENT_SECRET);
+        registry.add("eduweek.identity-admin.connect-timeout", () -> "500ms");
+        registry.add("eduweek.identity-admin.read-timeout", () -> "1s");
     }
 
     @LocalServerPort

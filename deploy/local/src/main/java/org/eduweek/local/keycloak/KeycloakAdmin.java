@@ -55,6 +55,66 @@ final class KeycloakAdmin {
     }
 
     /**
+     * Creates or updates the confidential client registration-service signs in with (client credentials, no other
+     * flow) with this secret, and gives its service account realm-management's {@code roles}. The realm file
+     * declares the same client, but a realm imported before it was added, or one whose secret changed, only gets it
+     * this way: an existing realm is never imported again.
+     */
+    void ensureServiceAccountClient(String realm, String clientId, String secret, List<String> roles)
+            throws InterruptedException {
+        try {
+            String token = token();
+            String admin = baseUrl + "/admin/realms/" + realm;
+            JsonNode found = JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/clients?clientId="
+                    + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token)
+                    .GET(), 200));
+            ObjectNode client = found.isArray() && !found.isEmpty() ? (ObjectNode) found.get(0) : JSON.createObjectNode();
+            client.put("clientId", clientId).put("enabled", true).put("protocol", "openid-connect")
+                    .put("publicClient", false).put("clientAuthenticatorType", "client-secret").put("secret", secret)
+                    .put("standardFlowEnabled", false).put("implicitFlowEnabled", false)
+                    .put("directAccessGrantsEnabled", false).put("serviceAccountsEnabled", true)
+                    .put("consentRequired", false);
+            String id;
+            if (client.hasNonNull("id")) {
+                id = client.get("id").asText();
+                send(HttpRequest.newBuilder(URI.create(admin + "/clients/" + id)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))), 204);
+            } else {
+                HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(admin + "/clients"))
+                        .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String location = created.headers().firstValue("Location").orElse("");
+                if (created.statusCode() != 201 || location.isEmpty()) {
+                    throw new IOException("Creating client " + clientId + " answered HTTP " + created.statusCode()
+                            + ": " + abbreviate(created.body()));
+                }
+                id = location.substring(location.lastIndexOf('/') + 1);
+            }
+            String serviceAccount = JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/clients/" + id
+                    + "/service-account-user")).header("Authorization", "Bearer " + token).GET(), 200)).path("id").asText();
+            String realmManagement = JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin
+                    + "/clients?clientId=realm-management")).header("Authorization", "Bearer " + token).GET(), 200))
+                    .path(0).path("id").asText();
+            ArrayNode wanted = JSON.createArrayNode();
+            for (String role : roles) {
+                wanted.add(JSON.readTree(send(HttpRequest.newBuilder(URI.create(admin + "/clients/" + realmManagement
+                        + "/roles/" + URLEncoder.encode(role, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + token).GET(), 200)));
+            }
+            send(HttpRequest.newBuilder(URI.create(admin + "/users/" + serviceAccount + "/role-mappings/clients/"
+                    + realmManagement)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(wanted))), 204);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not set up Keycloak's client " + clientId + " in realm " + realm
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A ready account of the realm (email verified, a permanent password, nothing left to do at the first sign-in)
      * holding the given realm roles besides the realm's defaults; answers its id.
      */

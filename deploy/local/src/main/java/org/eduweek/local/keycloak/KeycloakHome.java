@@ -22,17 +22,20 @@ import java.util.Properties;
 public final class KeycloakHome {
 
     static final String ADMIN_USER = "admin";
+    private static final String ACCOUNTS_SECRET = "accounts.client.secret";
     private static final List<String> SHARED = List.of("lib", "themes", "providers", "conf", "version.txt");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final String adminPassword;
     private final String clientSecret;
+    private final String accountsClientSecret;
 
-    private KeycloakHome(Path dir, String adminPassword, String clientSecret) {
+    private KeycloakHome(Path dir, String adminPassword, String clientSecret, String accountsClientSecret) {
         this.dir = dir;
         this.adminPassword = adminPassword;
         this.clientSecret = clientSecret;
+        this.accountsClientSecret = accountsClientSecret;
     }
 
     /** Lays the home out (again: links follow the distribution when its version changes) and reads its secrets. */
@@ -59,25 +62,39 @@ public final class KeycloakHome {
             }
             Files.copy(realm, dir.resolve("data/import/eduweek-realm.json"), StandardCopyOption.REPLACE_EXISTING);
         }
-        Properties secrets = secrets(dir.resolve("eduweek-local.properties"));
-        return new KeycloakHome(dir, secrets.getProperty("admin.password"), secrets.getProperty("portal.client.secret"));
+        Properties secrets = secrets(dir);
+        return new KeycloakHome(dir, secrets.getProperty("admin.password"), secrets.getProperty("portal.client.secret"),
+                secrets.getProperty(ACCOUNTS_SECRET));
     }
 
-    private static Properties secrets(Path file) throws IOException {
+    /**
+     * The secret of registration-service's service-account client for the Keycloak home {@code dir}, made if it is
+     * not there yet: the launcher hands it to the service, which may start before Keycloak does.
+     */
+    public static String accountsClientSecret(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return secrets(dir).getProperty(ACCOUNTS_SECRET);
+    }
+
+    /** Read, and completed with whatever is missing (a data folder made before a secret was added gets it now). */
+    private static synchronized Properties secrets(Path dir) throws IOException {
+        Path file = dir.resolve("eduweek-local.properties");
         Properties p = new Properties();
         if (Files.isRegularFile(file)) {
             try (InputStream in = Files.newInputStream(file)) {
                 p.load(in);
             }
         }
-        if (p.getProperty("admin.password") == null || p.getProperty("portal.client.secret") == null) {
+        if (p.getProperty("admin.password") == null || p.getProperty("portal.client.secret") == null
+                || p.getProperty(ACCOUNTS_SECRET) == null) {
             p.putIfAbsent("admin.password", random(18));
             p.putIfAbsent("portal.client.secret", random(32));
+            p.putIfAbsent(ACCOUNTS_SECRET, random(32));
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (var out = Files.newOutputStream(file)) {
-                p.store(out, "Local Keycloak: the admin console's password (user admin) and the eduweek-portal client's"
-                        + " secret, made for this data folder");
+                p.store(out, "Local Keycloak: the admin console's password (user admin), the eduweek-portal client's"
+                        + " secret and the eduweek-registration-admin client's secret, made for this data folder");
             }
         }
         return p;
@@ -103,5 +120,9 @@ public final class KeycloakHome {
 
     public String clientSecret() {
         return clientSecret;
+    }
+
+    public String accountsClientSecret() {
+        return accountsClientSecret;
     }
 }

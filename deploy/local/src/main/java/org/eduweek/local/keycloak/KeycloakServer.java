@@ -29,7 +29,8 @@ import org.eduweek.local.launcher.ServiceProcess;
  * the loopback address, its home and H2 file in the data folder ({@link KeycloakHome}), the realm
  * ({@code deploy/keycloak/eduweek-realm.json}) imported on the first start and kept after. Ready when the realm's
  * discovery document answers; then the run's own settings (the SMTP port of this run's mail capture) are written to
- * the realm through the admin API, since an imported realm is never imported again.
+ * the realm through the admin API, since an imported realm is never imported again; so is registration-service's
+ * service-account client (created or updated with this data folder's secret on every start).
  * <p>
  * Its public address, and so the issuer of its tokens, is fixed ({@code http://127.0.0.1:<port>}), whatever host
  * name a browser or a service uses to reach it: a token's {@code iss} must be one exact string for the services.
@@ -38,6 +39,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "eduweek";
     public static final String CLIENT_ID = "eduweek-portal";
+    /** registration-service's service-account client for the admin API (accounts, ORGANIZER, walk-in invitations). */
+    public static final String ACCOUNTS_CLIENT_ID = "eduweek-registration-admin";
+    /** All that service account may do: find and manage users, nothing of the realm's settings or clients. */
+    static final List<String> ACCOUNTS_CLIENT_ROLES = List.of("view-users", "query-users", "manage-users");
     /**
      * Keycloak's heap and collector ({@code JAVA_OPTS_KC_HEAP}, which {@code kc.sh} appends to its own JAVA_OPTS, so
      * these win). Its own default is {@code -Xms64m -Xmx512m} on G1; here it serves one realm's sign-ins on one
@@ -96,6 +101,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", home.adminPassword());
         // placeholders of eduweek-realm.json, read when the realm is imported
         env.put("OIDC_CLIENT_SECRET", home.clientSecret());
+        env.put("IDENTITY_ADMIN_CLIENT_SECRET", home.accountsClientSecret());
         env.put("EDUWEEK_SMTP_HOST", s.smtpHost());
         env.put("EDUWEEK_SMTP_PORT", String.valueOf(s.smtpPort()));
         KeycloakServer server = new KeycloakServer(s, home, java, builder.start(), logFile);
@@ -134,8 +140,10 @@ public final class KeycloakServer implements AutoCloseable {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(discovery)
                         .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    new KeycloakAdmin(http, url(), home.adminPassword()).useMailCapture(REALM, settings.smtpHost(),
-                            settings.smtpPort());
+                    KeycloakAdmin admin = new KeycloakAdmin(http, url(), home.adminPassword());
+                    admin.useMailCapture(REALM, settings.smtpHost(), settings.smtpPort());
+                    admin.ensureServiceAccountClient(REALM, ACCOUNTS_CLIENT_ID, home.accountsClientSecret(),
+                            ACCOUNTS_CLIENT_ROLES);
                     return Duration.between(startedAt, Instant.now());
                 }
                 last = "HTTP " + response.statusCode();
@@ -176,6 +184,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     public String clientSecret() {
         return home.clientSecret();
+    }
+
+    public String accountsClientSecret() {
+        return home.accountsClientSecret();
     }
 
     public int port() {
