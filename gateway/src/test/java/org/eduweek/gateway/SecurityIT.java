@@ -126,6 +126,15 @@ class SecurityIT extends GatewayTestBase {
                 .expectStatus().isForbidden();
         client().post().uri("/api/notifications/announcements").header("Authorization", participant)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isForbidden();
+        int accountCalls = BACKEND.requestsTo("/api/accounts").size();
+        client().post().uri("/api/registrations/sessions/s1/walk-ins").header("Authorization", participant)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"A\",\"email\":\"a@b.org\"}")
+                .exchange().expectStatus().isForbidden();
+        client().get().uri("/api/accounts?q=a").header("Authorization", participant).exchange()
+                .expectStatus().isForbidden();
+        client().put().uri("/api/accounts/u1/roles/ORGANIZER").header("Authorization", participant).exchange()
+                .expectStatus().isForbidden();
+        assertThat(BACKEND.requestsTo("/api/accounts")).hasSize(accountCalls);
         // What a participant may do on the same prefixes still passes.
         client().get().uri("/api/registrations/sessions/s1/availability").header("Authorization", participant)
                 .exchange().expectStatus().isOk();
@@ -157,6 +166,11 @@ class SecurityIT extends GatewayTestBase {
                 .expectBody().jsonPath("$.method").isEqualTo("POST").jsonPath("$.body").isEqualTo("{\"title\":\"Opening\"}");
         client().get().uri("/api/analytics/sessions/s1").header("Authorization", organizer).exchange()
                 .expectStatus().isOk();
+        // accounts are registration-service's (which lets only admins change roles)
+        client().get().uri("/api/accounts?q=ada").header("Authorization", organizer).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.path").isEqualTo("/api/accounts");
+        client().post().uri("/api/registrations/sessions/s1/walk-ins").header("Authorization", organizer)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
     }
 
     @Test

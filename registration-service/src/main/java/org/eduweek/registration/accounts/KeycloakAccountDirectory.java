@@ -95,14 +95,16 @@ final class KeycloakAccountDirectory implements AccountDirectory, AutoCloseable 
             } catch (NotFoundException e) {
                 throw new AccountNotFoundException(subject);
             }
-            boolean holds = holdsOrganizer(subject);
-            if (holds != organizer) {
-                RoleRepresentation role = realm().roles().get(ORGANIZER).toRepresentation();
-                if (organizer) {
-                    user.roles().realmLevel().add(List.of(role));
-                } else {
-                    user.roles().realmLevel().remove(List.of(role));
-                }
+            // the role's representation comes from the account's own mappings (held, or available to it): reading
+            // the realm's roles needs view-realm, which this service account does not have
+            var mappings = user.roles().realmLevel();
+            Optional<RoleRepresentation> held = organizerIn(mappings.listAll());
+            if (organizer && held.isEmpty()) {
+                RoleRepresentation role = organizerIn(mappings.listAvailable()).orElseThrow(
+                        () -> new IdentityAdminUnavailableException("The realm has no role " + ORGANIZER, null));
+                mappings.add(List.of(role));
+            } else if (!organizer && held.isPresent()) {
+                mappings.remove(List.of(held.get()));
             }
             return new Account(rep.getId(), rep.getEmail(), name(rep), organizer);
         });
@@ -123,6 +125,9 @@ final class KeycloakAccountDirectory implements AccountDirectory, AutoCloseable 
             rep.setAttributes(Map.of("locale", List.of("zh".equals(language) ? "zh-Hans" : "en")));
             String id;
             try (Response created = realm().users().create(rep)) {
+                if (created.getStatus() == 400) {
+                    throw new RefusedAccountException("email", "is not an email address the identity provider accepts");
+                }
                 if (created.getStatus() == 409) {
                     // the same email signed up or was invited meanwhile: that account it is, not invited twice
                     return new Invitation(findByEmail(email).orElseThrow(() -> new IdentityAdminUnavailableException(
@@ -144,6 +149,10 @@ final class KeycloakAccountDirectory implements AccountDirectory, AutoCloseable 
             }
             return new Invitation(new Account(id, email, name, false), true);
         });
+    }
+
+    private static Optional<RoleRepresentation> organizerIn(List<RoleRepresentation> roles) {
+        return roles.stream().filter(r -> ORGANIZER.equals(r.getName())).findFirst();
     }
 
     private boolean holdsOrganizer(String subject) {
@@ -179,7 +188,7 @@ final class KeycloakAccountDirectory implements AccountDirectory, AutoCloseable 
     private <T> T call(String what, AdminCall<T> call) {
         try {
             return call.run();
-        } catch (AccountNotFoundException e) {
+        } catch (AccountNotFoundException | RefusedAccountException e) {
             throw e;
         } catch (ProcessingException e) {
             throw new IdentityAdminUnavailableException("Keycloak did not answer to " + what + ": " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import org.eduweek.platform.web.ApiException;
 import org.eduweek.platform.web.ApiExceptionTranslator;
 import org.eduweek.platform.web.FieldProblem;
 import org.eduweek.registration.accounts.IdentityAdminUnavailableException;
+import org.eduweek.registration.accounts.RefusedAccountException;
 import org.eduweek.registration.domain.NotFoundException;
 import org.eduweek.registration.domain.RegistrationRuleException;
 
@@ -25,6 +26,9 @@ class DomainProblems implements ApiExceptionTranslator {
         if (e instanceof IdentityAdminUnavailableException) {
             log.warn("Identity provider's admin API unavailable: {}", e.getMessage());
             return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "identity-admin-unavailable", IDENTITY_ADMIN_UNAVAILABLE);
+        }
+        if (e instanceof RefusedAccountException refused) {
+            return ApiException.badField(refused.field(), refused.getMessage());
         }
         if (e instanceof NotFoundException) {
             return new ApiException(HttpStatus.NOT_FOUND, "not-found", e.getMessage());

@@ -197,4 +197,15 @@ class RegistrationTest {
         assertThat(Registration.admit(advanced, profile(null, "advanced"), null, BOOKED))
                 .isEqualTo(SeatMode.IN_PERSON);
     }
+
+    @Test
+    void aWalkInIsAdmittedAtTheDoorInPersonFirstWhateverTheAudienceOrLevelButNotIntoACancelledSession() {
+        Session forTeachersOnly = session("HYBRID", "PUBLISHED", List.of("TEACHER"), "advanced");
+        assertThat(Registration.admitAtDoor(forTeachersOnly)).containsExactly(SeatMode.IN_PERSON, SeatMode.ONLINE);
+        assertThat(Registration.admitAtDoor(session("ONLINE", "PUBLISHED", List.of(), null)))
+                .containsExactly(SeatMode.ONLINE);
+        assertThatThrownBy(() -> Registration.admitAtDoor(session("OFFLINE", "CANCELLED", List.of(), null)))
+                .isInstanceOfSatisfying(RegistrationRuleException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.SESSION_CANCELLED));
+    }
 }

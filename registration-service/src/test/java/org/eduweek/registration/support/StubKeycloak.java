@@ -40,6 +40,7 @@ public final class StubKeycloak {
     public static final String CLIENT_SECRET = "stub-keycloak-client-secret-0123456789abcdef";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern USER = Pattern.compile("/admin/realms/" + REALM + "/users/([^/]+)(/.*)?");
+    private static final List<String> REALM_ROLES = List.of("PARTICIPANT", "ORGANIZER", "ADMIN");
     private static StubKeycloak shared;
 
     public record User(String id, String username, String email, String firstName, String lastName,
@@ -143,8 +144,9 @@ public final class StubKeycloak {
                 return;
             }
             String users = "/admin/realms/" + REALM + "/users";
-            if (path.equals("/admin/realms/" + REALM + "/roles/ORGANIZER") && method.equals("GET")) {
-                send(ex, 200, role("ORGANIZER").toString());
+            if (path.startsWith("/admin/realms/" + REALM + "/roles")) {
+                // reading the realm's roles needs view-realm, which the service account does not hold
+                send(ex, 403, "{\"error\":\"HTTP 403 Forbidden\"}");
             } else if (path.equals(users) && method.equals("GET")) {
                 send(ex, 200, search(query).toString());
             } else if (path.equals(users) && method.equals("POST")) {
@@ -167,6 +169,10 @@ public final class StubKeycloak {
                 } else if (rest.equals("/role-mappings/realm") && method.equals("GET")) {
                     ArrayNode roles = JSON.createArrayNode();
                     user.roles().forEach(r -> roles.add(role(r)));
+                    send(ex, 200, roles.toString());
+                } else if (rest.equals("/role-mappings/realm/available") && method.equals("GET")) {
+                    ArrayNode roles = JSON.createArrayNode();
+                    REALM_ROLES.stream().filter(r -> !user.roles().contains(r)).forEach(r -> roles.add(role(r)));
                     send(ex, 200, roles.toString());
                 } else if (rest.equals("/role-mappings/realm") && (method.equals("POST") || method.equals("DELETE"))) {
                     for (JsonNode r : JSON.readTree(body)) {
@@ -220,6 +226,11 @@ public final class StubKeycloak {
     private void create(HttpExchange ex, JsonNode rep) throws IOException {
         String email = rep.path("email").asString();
         String username = rep.path("username").asString();
+        if (email.endsWith("@refused.example.org")) {
+            // Keycloak's answer to an address its user profile refuses
+            send(ex, 400, "{\"field\":\"email\",\"errorMessage\":\"invalidEmailMessage\",\"params\":[\"email\"]}");
+            return;
+        }
         if (users.values().stream().anyMatch(u -> u.email().equalsIgnoreCase(email)
                 || u.username().equalsIgnoreCase(username))) {
             send(ex, 409, "{\"errorMessage\":\"User exists with same email\"}");

@@ -202,6 +202,11 @@ class WalkInIT extends IntegrationTest {
                 body("", "not-an-email", "fr"), unique("key"));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("errors").findValuesAsString("field")).contains("name", "email", "language");
+        Http.Response refused = http().post(path(s), organizer(), body("Re Fused", unique("r") + "@refused.example.org",
+                "en"), unique("key"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+        assertThat(registrations.ofSession(s.id(), null)).isEmpty();
         assertThat(http().post(path(s), participant(unique("p")), body("A B", unique("x") + "@example.org", "en"),
                 unique("key")).status()).isEqualTo(403);
         assertThat(http().post("/api/registrations/sessions/nope/walk-ins", organizer(),
