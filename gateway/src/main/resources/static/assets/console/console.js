@@ -118,7 +118,8 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   account();
   route(false);
 });
-window.addEventListener('hashchange', () => route());
+// A toast belongs to the page it was said on ("Saved." must not linger over the next page's refusal).
+window.addEventListener('hashchange', () => { toast(''); route(); });
 onAuthChange(() => { account(); route(false); });
 
 setLang(i18n.lang);

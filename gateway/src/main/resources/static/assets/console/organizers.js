@@ -1,6 +1,6 @@
 // Administrators only: grant and remove the ORGANIZER role on signed-up accounts. The identity provider holds roles
 // and puts them into the tokens it issues, so a change reaches that person at their next sign-in; the page says so.
-import { h, fill, toast, announce } from '../dom.js';
+import { h, fill } from '../dom.js';
 import { api } from '../api.js';
 import { confirmDialog } from '../ui.js';
 import { ct } from './texts.js';
@@ -35,9 +35,8 @@ export async function organizersPage({ main }) {
       const changed = { ...account, ...(answer || {}) };
       search.update(changed);
       const message = ct(changed.organizer ? 'granted' : 'revoked', accountLabel(changed));
+      // said once, where the change was made; focused, so a screen reader reads it
       fill(notices, h('p', { class: 'notice ok', id: 'role-changed', tabindex: '-1' }, message));
-      toast(message);
-      announce(message);
       notices.firstChild.focus();
     } catch (e) {
       button.disabled = false;

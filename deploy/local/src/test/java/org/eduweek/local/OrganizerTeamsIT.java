@@ -39,8 +39,9 @@ import org.openqa.selenium.WebElement;
  * console, grants it ORGANIZER (the page says it applies at the next sign-in) and adds it to edition A's team. The
  * person's open session still has no console until they sign in again; then they edit A's session (saved) and try
  * B's, whose team they are not on: the console shows the service's 403 problem (title and detail, in English and in
- * Chinese) and keeps the form as typed, and B's session is unchanged through the API. Called directly, the API
- * answers that organizer 403 with the {@code not-on-team} problem on edition B. Every console state: no console error
+ * Chinese) and keeps the form as typed, and B's session is unchanged through the API; joining B's team from its page
+ * is refused the same way. Called directly, the API answers that organizer 403 with the {@code not-on-team} problem
+ * on edition B. Last, the administrator takes A's lead off A's team after a confirmation. Every console state: no console error
  * (the refusals provoked on purpose aside), no axe-core WCAG 2.2 A/AA violation, screenshots at desktop (the
  * administrator) and phone size (the organizer) under {@code target/screenshots/OrganizerTeamsIT/}.
  */
@@ -93,7 +94,9 @@ class OrganizerTeamsIT {
         organizerSeesTheirEditionsAndNoRolePage(phone);
         editsTheSessionOfTheirEdition(phone);
         isRefusedOnTheOtherEdition(phone);
+        cannotJoinTheOtherTeam(phone, subject);
         theApiRefusesThemDirectly(phone, subject);
+        removeAMember(desktop);
 
         walk.report("organizer teams", phone, desktop);
     }
@@ -294,6 +297,41 @@ class OrganizerTeamsIT {
         JsonNode after = draft(sessionB);
         assertThat(after.path("title").asText()).as("edition B's session unchanged").isEqualTo(before);
         assertThat(after.path("unpublishedChanges").asBoolean()).isFalse();
+    }
+
+    /** Edition B's team page: joining it from the console is refused the same way, and B's team stays as it was. */
+    private void cannotJoinTheOtherTeam(Browser phone, String subject) throws Exception {
+        expectedFailures.add(gateway + "/api/schedule/editions/" + editionB + "/team/");
+        phone.load(gateway + "/organizer#/editions/" + editionB + "/team");
+        waitFor(phone, d -> text(d, By.id("team-table")).contains(leadB));
+        type(waitFor(phone, d -> first(d, By.name("team-accounts-q"))), personEmail);
+        click(phone, By.id("team-accounts-search"));
+        WebElement row = waitFor(phone, d -> first(d, By.cssSelector("#team-accounts-table tr[data-subject='" + subject + "']")));
+        press(row.findElement(By.xpath(".//button[normalize-space()='Add to team']")));
+        WebElement alert = waitFor(phone, d -> first(d, By.cssSelector("#team-notices [role=alert]")));
+        assertThat(alert.getText()).contains("Not on this edition's team", "You are not on the team of edition " + editionB + ".");
+        assertThat(first(phone.driver(), By.cssSelector("#team-table tr[data-subject='" + subject + "']"))).isNull();
+        check(phone, "28-other-team-refused");
+        JsonNode teamB = walk.call("GET", "/api/schedule/editions/" + editionB + "/team",
+                walk.token("teams-admin-" + run, "ADMIN"), null);
+        assertThat(teamB.path("members").findValuesAsText("subject")).containsExactly(leadB);
+    }
+
+    /** The administrator takes edition A's lead off its team, after a confirmation; the team keeps the new organizer. */
+    private void removeAMember(Browser desktop) throws Exception {
+        desktop.load(gateway + "/organizer#/editions/" + editionA + "/team");
+        String lead = "lead-a-" + run;
+        click(desktop, By.cssSelector("#team-table tr[data-subject='" + lead + "'] button"));
+        WebElement confirm = waitFor(desktop, d -> first(d, By.cssSelector("dialog[open] button.danger")));
+        assertThat(text(desktop.driver(), By.cssSelector("dialog[open] h2"))).isEqualTo("Remove " + lead + " from the team?");
+        check(desktop, "16-remove-member-confirm");
+        confirm.click();
+        waitFor(desktop, d -> first(d, By.cssSelector("#team-table tr[data-subject='" + lead + "']")) == null
+                && text(d, By.id("team-table")).contains("Lin Zhao"));
+        check(desktop, "17-member-removed");
+        JsonNode team = walk.call("GET", "/api/schedule/editions/" + editionA + "/team",
+                walk.token("teams-admin-" + run, "ADMIN"), null);
+        assertThat(team.path("members").findValuesAsText("subject")).doesNotContain(lead).hasSize(1);
     }
 
     /**
