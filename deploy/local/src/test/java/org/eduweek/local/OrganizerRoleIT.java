@@ -1,10 +1,12 @@
 package org.eduweek.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * An administrator grants and removes ORGANIZER through the gateway's {@code /api/accounts} on the embedded Keycloak
  * (registration-service signs in as the realm's service-account client the launcher set up): the account's next
  * sign-in carries the role in its token's {@code roles}, and loses it after the removal. An organizer may search but
- * not grant.
+ * not grant. Without the service-account client in the realm (a data folder from before it existed) the API answers
+ * 503, and the launcher's next start of Keycloak puts the client back.
  */
 @ExtendWith(SharedPlatform.Extension.class)
 @Order(3)
@@ -66,6 +69,20 @@ class OrganizerRoleIT {
 
         HttpResponse<String> otherRole = walk.send("PUT", "/api/accounts/" + subject + "/roles/ADMIN", admin, null);
         assertThat(otherRole.statusCode()).isEqualTo(400);
+
+        // a data folder whose realm was imported before the service-account client existed: the launcher adds the
+        // client on its next start of Keycloak, and the accounts API works again
+        assertThat(KeycloakAccounts.deleteClient(keycloak, KeycloakServer.ACCOUNTS_CLIENT_ID)).isTrue();
+        HttpResponse<String> withoutClient = walk.send("GET", "/api/accounts?q=wen", admin, null);
+        assertThat(withoutClient.statusCode()).isEqualTo(503);
+        assertThat(withoutClient.body()).contains("identity-admin-unavailable");
+        platform.restartKeycloak();
+        await("the accounts API after the launcher restored its client").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> walk.send("GET", "/api/accounts?q=wen%20promoted", admin, null).statusCode() == 200);
+        assertThat(walk.call("PUT", "/api/accounts/" + subject + "/roles/ORGANIZER", admin, null)
+                .path("organizer").asBoolean()).isTrue();
+        assertThat(roles(platform, email)).containsExactlyInAnyOrder("PARTICIPANT", "ORGANIZER");
     }
 
     /** The {@code roles} of a fresh sign-in, through Keycloak's login form as the portal's client. */

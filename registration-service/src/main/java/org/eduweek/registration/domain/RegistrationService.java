@@ -166,9 +166,9 @@ public class RegistrationService {
         throw noFreeSeat(session);
     }
 
-    static RegistrationRuleException noFreeSeat(Session session) {
+    private static RegistrationRuleException noFreeSeat(Session session) {
         return new RegistrationRuleException(Kind.NO_FREE_SEAT, "No free seat left in session '"
-                + session.displayTitle() + "'", List.of(new Violation("sessionId", "no free seat")));
+                + session.title(callerLanguage()) + "'", List.of(new Violation("sessionId", "no free seat")));
     }
 
     private boolean takeSeat(Session session, SeatMode mode) {

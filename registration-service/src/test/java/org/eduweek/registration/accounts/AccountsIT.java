@@ -112,4 +112,21 @@ class AccountsIT extends IntegrationTest {
         assertThat(keycloak.user(id).roles()).containsExactly("PARTICIPANT");
         assertThat(http().get("/api/accounts?q=zhao", organizer()).status()).isEqualTo(200);
     }
+
+    @Test
+    void aSlowKeycloakIsCutOffByTheReadTimeoutWith503() {
+        keycloak.delay(java.time.Duration.ofSeconds(4));
+        try {
+            long started = System.nanoTime();
+            Http.Response search = http().get("/api/accounts?q=slow", organizer());
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(search.status()).isEqualTo(503);
+            assertThat(search.json().path("type").asString()).endsWith("/identity-admin-unavailable");
+            // the read timeout is 1 s in these tests: well before Keycloak's answer would come
+            assertThat(millis).isBetween(900L, 3_500L);
+        } finally {
+            keycloak.delay(java.time.Duration.ZERO);
+        }
+        assertThat(http().get("/api/accounts?q=slow", organizer()).status()).isEqualTo(200);
+    }
 }

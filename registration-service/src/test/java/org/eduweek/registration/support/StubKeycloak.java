@@ -56,6 +56,7 @@ public final class StubKeycloak {
     private volatile int boundPort;
     private volatile HttpServer server;
     private volatile boolean failMails;
+    private volatile long delayMillis;
     private volatile int tokensIssued;
 
     private StubKeycloak(int port) throws IOException {
@@ -81,6 +82,7 @@ public final class StubKeycloak {
     public synchronized void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", server == null ? port : boundPort), 50);
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         boundPort = server.getAddress().getPort();
     }
@@ -88,6 +90,11 @@ public final class StubKeycloak {
     /** Stops answering: connections are refused until {@link #start()}. */
     public synchronized void stop() {
         server.stop(0);
+    }
+
+    /** Answers every request this much later (a Keycloak that is up but slow); 0 = at once. */
+    public void delay(java.time.Duration delay) {
+        delayMillis = delay.toMillis();
     }
 
     public void failMails(boolean fail) {
@@ -119,6 +126,9 @@ public final class StubKeycloak {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (delayMillis > 0) {
+                Thread.sleep(delayMillis);
+            }
             String path = ex.getRequestURI().getRawPath();
             String method = ex.getRequestMethod();
             Map<String, String> query = query(ex.getRequestURI().getRawQuery());
@@ -196,6 +206,8 @@ public final class StubKeycloak {
                     send(ex, 404, "{\"error\":\"Not Found\"}");
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             send(ex, 500, "{\"error\":\"" + e + "\"}");
         }

@@ -132,7 +132,7 @@ class WalkInIT extends IntegrationTest {
 
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().path("type").asString()).endsWith("/conflict");
-        assertThat(r.json().path("detail").asString()).contains("没有空余座位");
+        assertThat(r.json().path("detail").asString()).contains("没有空余座位").contains("会议 " + s.id());
         assertThat(keycloak.usersWithEmail(email)).isEmpty();
         assertThat(registrations.ofSession(s.id(), null)).hasSize(1);
         assertThat(ledger.find(s.id(), SeatMode.IN_PERSON).free()).isZero();

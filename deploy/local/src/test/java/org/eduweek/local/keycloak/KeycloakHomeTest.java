@@ -81,6 +81,27 @@ class KeycloakHomeTest {
     }
 
     @Test
+    void aDataFolderFromBeforeTheAccountsClientKeepsItsSecretsAndGetsTheNewOne() throws IOException {
+        Path cached = dir.resolve("cache/keycloak-0.0.1");
+        Files.createDirectories(cached.getParent());
+        KeycloakDistribution.unzip(zip(), cached);
+        Path home = Files.createDirectories(dir.resolve("old/keycloak"));
+        Files.writeString(home.resolve("eduweek-local.properties"),
+                "admin.password=old-admin-password-123\nportal.client.secret=old-portal-secret-0123456789abcdef\n");
+
+        String early = KeycloakHome.accountsClientSecret(home);
+        KeycloakHome prepared = KeycloakHome.prepare(home, distribution(cached));
+
+        assertThat(prepared.adminPassword()).isEqualTo("old-admin-password-123");
+        assertThat(prepared.clientSecret()).isEqualTo("old-portal-secret-0123456789abcdef");
+        assertThat(prepared.accountsClientSecret()).isEqualTo(early).hasSizeGreaterThan(40);
+        assertThat(KeycloakHome.accountsClientSecret(home)).isEqualTo(early);
+        assertThat(prepared.dir().resolve("data/import/eduweek-realm.json")).content()
+                .contains("\"clientId\": \"eduweek-registration-admin\"")
+                .contains("\"secret\": \"${IDENTITY_ADMIN_CLIENT_SECRET}\"");
+    }
+
+    @Test
     void findsTheZipBesideTheBuildOrInTheMavenRepositoryAndSaysHowToGetIt() throws IOException {
         Path m2 = dir.resolve("m2");
         Path inRepository = m2.resolve("org/keycloak/keycloak-quarkus-dist/0.0.1/keycloak-quarkus-dist-0.0.1.zip");
