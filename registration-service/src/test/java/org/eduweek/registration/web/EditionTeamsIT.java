@@ -9,20 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import org.eduweek.platform.teams.EditionTeamReplica;
+import org.eduweek.platform.testing.ConsumerProgress;
 import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.testing.TestTokens;
 import org.eduweek.registration.domain.Session;
@@ -107,24 +103,6 @@ class EditionTeamsIT extends IntegrationTest {
                 .hasValueSatisfying(t -> assertThat(t.version()).isEqualTo(version)));
     }
 
-    /** Until the service's consumer group has committed every record on the teams topic. */
-    private static void awaitTeamsTopicConsumed() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.kafkaBootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets("registration-service").partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions()
-                        .forEach(p -> latest.put(new TopicPartition(TOPIC, p.partition()), OffsetSpec.latest()));
-                admin.listOffsets(latest).all().get().forEach((partition, end) -> {
-                    OffsetAndMetadata at = committed.get(partition);
-                    assertThat(at == null ? 0 : at.offset()).as(partition.toString()).isEqualTo(end.offset());
-                });
-            });
-        }
-    }
-
     @Test
     void onlyTheEditionsTeamAndAdminsRunItsRostersCheckInAndCancellations() throws Exception {
         Session s = sessionOf(edition);
@@ -173,7 +151,7 @@ class EditionTeamsIT extends IntegrationTest {
         // an older record arriving late, and the same record again, leave version 3 in place
         sendTeam(2, "alice");
         sendTeam(3, "alice");
-        awaitTeamsTopicConsumed();
+        ConsumerProgress.awaitCommittedToTheEnd("registration-service", TOPIC);
         assertThat(teams.find(edition)).hasValueSatisfying(t -> {
             assertThat(t.version()).isEqualTo(3);
             assertThat(t.has("bob")).isTrue();
