@@ -5,19 +5,20 @@ import { h, fill, toast } from '../dom.js';
 import { ApiError } from '../api.js';
 import { auth, initAuth, onAuthChange, signIn, signOut, canSignIn } from '../auth.js';
 import { ct } from './texts.js';
+import { isStaff, isAdmin } from './roles.js';
+import { problemLines } from './forms.js';
 
 const main = document.getElementById('main');
-const STAFF = ['ORGANIZER', 'ADMIN'];
-const isStaff = () => auth.signedIn && (auth.user?.roles || []).some((r) => STAFF.includes(r));
 
-/** Routes: pattern → [module, export, nav key]. The edition page takes tabs, so a "team" tab can join later. */
+/** Routes: pattern → [module, export, nav key]. An edition's page has tabs (sessions … team). */
 const ROUTES = [
   [/^\/?$/, './editions.js', 'editionsPage', 'editions'],
   [/^\/editions\/([^/]+)(?:\/([a-z]+))?$/, './editions.js', 'editionPage', 'editions'],
   [/^\/sessions\/([^/]+)$/, './session.js', 'sessionPage', 'editions'],
   [/^\/venues$/, './reference.js', 'venuesPage', 'venues'],
   [/^\/speakers$/, './reference.js', 'speakersPage', 'speakers'],
-  [/^\/institutions$/, './reference.js', 'institutionsPage', 'institutions']
+  [/^\/institutions$/, './reference.js', 'institutionsPage', 'institutions'],
+  [/^\/organizers$/, './organizers.js', 'organizersPage', 'organizers']
 ];
 
 function staticTexts() {
@@ -30,7 +31,13 @@ function staticTexts() {
   sw.setAttribute('aria-label', ct('switchLangLabel'));
 }
 
+/** The administrators' part of the menu is offered to administrators only (the service refuses anyone else). */
+function menuForRoles() {
+  document.getElementById('nav-organizers').hidden = !isAdmin();
+}
+
 function account() {
+  menuForRoles();
   const box = document.getElementById('account');
   if (!auth.signedIn) {
     fill(box, canSignIn() ? h('button', { type: 'button', class: 'ghost', onclick: startSignIn }, ct('signIn')) : null);
@@ -100,7 +107,7 @@ async function route(focus = true) {
     if (run !== rendering) return;
     if (e instanceof ApiError && e.status === 401) return; // the auth adapter shows the sign-in
     fill(main, h('h1', { tabindex: '-1' }, e instanceof ApiError && e.status === 404 ? ct('notFound') : ct('consoleName')),
-      h('div', { class: 'notice bad', role: 'alert' }, h('p', {}, e.message || String(e)),
+      h('div', { class: 'notice bad', role: 'alert' }, problemLines(e),
         h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => route() }, ct('retry')))));
   }
 }
@@ -111,7 +118,8 @@ document.getElementById('lang-switch').addEventListener('click', () => {
   account();
   route(false);
 });
-window.addEventListener('hashchange', () => route());
+// A toast belongs to the page it was said on ("Saved." must not linger over the next page's refusal).
+window.addEventListener('hashchange', () => { toast(''); route(); });
 onAuthChange(() => { account(); route(false); });
 
 setLang(i18n.lang);

@@ -1,10 +1,10 @@
 // One list-create-edit-delete view for the programme's reference data; each kind gives its fields, columns and
 // how a form's values become the service's request body.
 import { h, fill, toast, announce } from '../dom.js';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { confirmDialog } from '../ui.js';
 import { ct } from './texts.js';
-import { buildForm, wrapAttrs } from './forms.js';
+import { buildForm, wrapAttrs, problemNotice } from './forms.js';
 
 /** Both languages of one item (the services localize single texts by ?lang=). */
 export async function bothLanguages(path) {
@@ -15,7 +15,8 @@ export async function bothLanguages(path) {
 
 /**
  * spec: {key, title (text key), heading: 'h1'|'h2', path (collection URL), list(): items, columns: [{label, cell(item)}],
- * fields(item?): field specs, values(item): Promise<values>, body(values, item): request body, name(item)}
+ * fields(item?): field specs, values(item): Promise<values>, body(values, item): request body, name(item),
+ * controls: a node shown above the list (e.g. a filter)}
  */
 export async function crudView(container, spec) {
   const items = await spec.list();
@@ -26,6 +27,7 @@ export async function crudView(container, spec) {
   fill(container,
     h('div', { class: 'toolbar' }, h(headingTag, {}, ct(spec.title)), newButton),
     spec.intro ? h('p', { class: 'lede' }, spec.intro) : null,
+    spec.controls || null,
     formSlot, table);
 
   function renderTable(list) {
@@ -75,8 +77,8 @@ export async function crudView(container, spec) {
       await crudView(container, spec);
     } catch (e) {
       // 409: still in use (a room with sessions, an edition with sessions): the service names what holds it.
-      const detail = e instanceof ApiError && e.fields.length ? e.fields.map((f) => f.message).join('; ') : '';
-      fill(formSlot, h('div', { class: 'notice bad', role: 'alert', tabindex: '-1' }, h('p', {}, e.message), detail ? h('p', {}, detail) : null));
+      // 403: another edition's team; both answered as a problem in the organizer's language.
+      fill(formSlot, problemNotice(e));
       formSlot.firstChild.focus();
     }
   }

@@ -1,5 +1,5 @@
-// Editions: the list, and one edition's page with tabs (overview, sessions, tracks, activities, releases). A tab is
-// one entry of TABS and one view function, so further tabs (the edition's team) slot in the same way.
+// Editions: the list, and one edition's page with tabs (sessions, releases, tracks, activities, overview, team). A tab is
+// one entry of TABS and one view function (the team's lives in team.js).
 import { h, fill } from '../dom.js';
 import { api } from '../api.js';
 import { pick, dayLabel, venueText, timeRange } from '../i18n.js';
@@ -45,14 +45,28 @@ export const editionSpec = {
   fields: editionFields, values: editionValues, body: editionBody
 };
 
-export const editionsPage = ({ main }) => crudView(main, editionSpec);
+const MINE = 'eduweek.console.mineOnly';
+const mineOnly = () => { try { return sessionStorage.getItem(MINE) === 'true'; } catch { return false; } };
+
+/** The editions list; "only mine" asks the service for the editions whose team holds the signed-in person. */
+export function editionsPage({ main, refresh }) {
+  const mine = mineOnly();
+  const box = h('input', { type: 'checkbox', id: 'editions-mine', checked: mine, onchange: () => {
+    try { sessionStorage.setItem(MINE, String(box.checked)); } catch { /* kept for this view only */ }
+    refresh().then(() => document.getElementById('editions-mine')?.focus());
+  } });
+  const controls = h('div', { class: 'check filter' }, box, h('label', { for: 'editions-mine' }, ct('mineOnly')));
+  return crudView(main, { ...editionSpec, controls,
+    list: () => api(`${S}/editions${mine ? '?mine=true' : ''}`) });
+}
 
 const TABS = [
   ['sessions', 'tabSessions', sessionsTab],
   ['release', 'tabRelease', (ctx) => import('./releases.js').then((m) => m.releaseTab(ctx))],
   ['tracks', 'tabTracks', tracksTab],
   ['activities', 'tabActivities', activitiesTab],
-  ['overview', 'tabOverview', overviewTab]
+  ['overview', 'tabOverview', overviewTab],
+  ['team', 'tabTeam', (ctx) => import('./team.js').then((m) => m.teamTab(ctx))]
 ];
 
 export async function editionPage(ctx) {

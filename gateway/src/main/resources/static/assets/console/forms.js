@@ -73,9 +73,8 @@ export function buildForm({ key, title, fields, values = {}, submitLabel, onSubm
         first = first || target.inputs[0];
       }
     }
-    const detail = e instanceof ApiError ? e.message : String(e && e.message || e);
-    fill(errorBox, h('p', {}, e instanceof ApiError && e.fields.length && !unplaced.length && e.status === 400
-      ? ct('fixFields') : detail), unplaced.map((u) => h('p', {}, u)));
+    const placedOnly = e instanceof ApiError && e.fields.length && !unplaced.length && e.status === 400;
+    fill(errorBox, placedOnly ? h('p', {}, ct('fixFields')) : problemLines(e), unplaced.map((u) => h('p', {}, u)));
     errorBox.hidden = false;
     (first || errorBox).focus?.();
     if (!first) { errorBox.tabIndex = -1; errorBox.focus(); }
@@ -206,6 +205,28 @@ function offsetMinutes(zone, date) {
   const p = zoneParts(zone, date);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+}
+
+/**
+ * A refusal as the service worded it, in the caller's language: the problem's title in bold and its detail (a 403
+ * "not on this edition's team" names the edition), or the plain message when the answer had no problem body.
+ */
+export function problemLines(e) {
+  const p = e instanceof ApiError ? e.problem : null;
+  const title = p && typeof p.title === 'string' ? p.title : null;
+  const detail = p && typeof p.detail === 'string' ? p.detail : null;
+  if (title && detail && title !== detail) {
+    return [h('p', { class: 'problem-title' }, h('strong', {}, title)), h('p', { class: 'problem-detail' }, detail)];
+  }
+  if (title || detail) return [h('p', { class: 'problem-detail' }, title || detail)];
+  if (e instanceof ApiError && e.status) return [h('p', {}, e.message || ct('problemFallback', e.status))];
+  return [h('p', {}, String((e && e.message) || e))];
+}
+
+/** A refusal shown where it happened: an alert with the problem's title and detail and its field problems. */
+export function problemNotice(e) {
+  return h('div', { class: 'notice bad', role: 'alert', tabindex: '-1' }, problemLines(e),
+    e instanceof ApiError ? e.fields.map((f) => h('p', {}, `${f.field}: ${f.message}`)) : null);
 }
 
 /** A table's scrolling box: a named region that takes focus, so a keyboard can scroll a wide table on a narrow screen. */

@@ -5,13 +5,15 @@ import { api, ApiError } from '../api.js';
 import { pick, venueText, timeRange, dateTime } from '../i18n.js';
 import { confirmDialog } from '../ui.js';
 import { ct, ctn, word } from './texts.js';
-import { buildForm, zonedIso, localInput, wrapAttrs } from './forms.js';
+import { buildForm, zonedIso, localInput, wrapAttrs, problemLines, problemNotice } from './forms.js';
 
 const S = '/api/schedule';
 const R = '/api/registrations';
 const MODES = ['OFFLINE', 'ONLINE', 'HYBRID'];
 const AUDIENCES = ['STUDENT', 'NEW_STUDENT', 'TEACHER', 'MANAGEMENT_STAFF', 'EXTERNAL_SCHOLAR'];
 const enc = encodeURIComponent;
+/** The venue choice that keeps a session's room given by name. */
+const BY_NAME = '(by-name)';
 
 /** The create/edit form of a session; reference data of its edition as choices. */
 export async function sessionForm({ edition, session, onCancel, onSaved }) {
@@ -21,13 +23,16 @@ export async function sessionForm({ edition, session, onCancel, onSaved }) {
     api(`${S}/speakers`), api(`${S}/institutions`)]);
   const opt = (list, label) => list.map((x) => ({ value: x.id, label: label(x) }));
   const zone = session?.timeZone || edition.timeZone;
+  // a room given by name (not a registered venue) stays a choice, so editing the session keeps it
+  const byName = session?.venue && !session.venue.venueId && session.venue.room ? session.venue : null;
   const fields = [
     { name: 'title', type: 'bi', required: true, wide: true },
     { name: 'start', type: 'datetime', required: true }, { name: 'end', type: 'datetime', required: true },
     { name: 'timeZone', required: true, hint: 'timeZoneHint' },
     { name: 'mode', type: 'select', required: true, options: MODES.map((m) => ({ value: m, label: ct(m) })) },
     { name: 'venueId', label: 'venue', type: 'select', aliases: ['venue'],
-      options: opt(venues, (v) => venueText(v) + (v.capacity ? ` (${v.capacity})` : '')) },
+      options: [...(byName ? [{ value: BY_NAME, label: venueText(byName) }] : []),
+        ...opt(venues, (v) => venueText(v) + (v.capacity ? ` (${v.capacity})` : ''))] },
     { name: 'joinLink', type: 'url' },
     { name: 'capacity', type: 'number', min: 1, hint: 'capacityHint' },
     { name: 'capacityInPerson', type: 'number', min: 1, hint: 'hybridHint' },
@@ -44,7 +49,7 @@ export async function sessionForm({ edition, session, onCancel, onSaved }) {
   const values = session ? {
     title: session.titles, description: session.descriptions, start: localInput(session.start, zone),
     end: localInput(session.end, zone), timeZone: session.timeZone, mode: session.mode,
-    venueId: session.venue?.venueId, joinLink: session.joinLink,
+    venueId: byName ? BY_NAME : session.venue?.venueId, joinLink: session.joinLink,
     capacity: session.mode === 'ONLINE' ? cap?.online : session.mode === 'OFFLINE' ? cap?.inPerson : null,
     capacityInPerson: session.mode === 'HYBRID' ? cap?.inPerson : null,
     capacityOnline: session.mode === 'HYBRID' ? cap?.online : null,
@@ -59,7 +64,9 @@ export async function sessionForm({ edition, session, onCancel, onSaved }) {
       const body = { editionId: edition.id, activityId: v.activityId, trackId: v.trackId, title: v.title,
         description: v.description, start: zonedIso(v.start, tz), end: zonedIso(v.end, tz), timeZone: v.timeZone,
         mode: v.mode, capacity: v.capacity, capacityInPerson: v.capacityInPerson, capacityOnline: v.capacityOnline,
-        venueId: v.venueId, joinLink: v.joinLink, audience: v.audience, level: v.level, language: v.language,
+        venueId: v.venueId === BY_NAME ? null : v.venueId,
+        venue: v.venueId === BY_NAME ? { campus: byName.campus, building: byName.building, room: byName.room } : null,
+        joinLink: v.joinLink, audience: v.audience, level: v.level, language: v.language,
         speakerIds: v.speakerIds, institutionIds: v.institutionIds, publish: v.publish };
       const saved = session
         ? await api(`${S}/sessions/${enc(session.id)}`, { method: 'PUT', body })
@@ -107,8 +114,7 @@ export async function sessionPage(ctx) {
     } catch (err) { showError(err); }
   } }, ct('deleteSession'));
   function showError(err) {
-    fill(notices, h('div', { class: 'notice bad', role: 'alert', tabindex: '-1' }, h('p', {}, err.message),
-      err instanceof ApiError ? err.fields.map((f) => h('p', {}, `${f.field}: ${f.message}`)) : null));
+    fill(notices, problemNotice(err));
     notices.firstChild.focus();
   }
   const cancelled = (session.draftStatus || session.status) === 'CANCELLED';
@@ -152,6 +158,11 @@ async function peopleView(container, session) {
   } catch (e) {
     if (e instanceof ApiError && e.status === 404) {
       fill(container, h('h2', {}, ct('roster')), h('p', { class: 'notice' }, ct('rosterUnavailable')));
+      return;
+    }
+    if (e instanceof ApiError && e.status === 403) {
+      // an organizer of another edition: the roster service says why, the session's page stays usable
+      fill(container, h('h2', {}, ct('roster')), h('div', { class: 'notice warn', id: 'roster-refused' }, problemLines(e)));
       return;
     }
     throw e;

@@ -68,7 +68,34 @@ const TEXT = {
     announceHint: 'Write the text in both languages; each registrant gets both.', sendAnnouncement: 'Send announcement',
     confirmAnnounceTitle: 'Send this announcement?', confirmAnnounceText: 'Registrants: {0}. Channels: {1}.', confirmSend: 'Yes, send',
     announced: 'Announcement sent. Recipients: {0}.', previousAnnouncements: 'Sent announcements', sentAt: 'Sent',
-    recipients: 'Recipients', chooseChannel: 'Choose at least one channel.'
+    recipients: 'Recipients', chooseChannel: 'Choose at least one channel.',
+    // problems
+    problemFallback: 'The service refused this ({0}).',
+    // teams
+    tabTeam: 'Team', team: 'Team', teamIntro: 'The organizers on this team change this edition’s programme and releases and handle its rosters, check-in and announcements. Administrators manage every edition.',
+    teamEmpty: 'Nobody is on this team yet: only administrators manage this edition until an administrator adds a member.',
+    member: 'Member', email: 'Email', addedBy: 'Added by', addedAt: 'Added', addMember: 'Add a member',
+    searchAccounts: 'Search signed-up accounts', accountQuery: 'Name or email', accountQueryHint: 'At least 2 characters.',
+    searchAction: 'Search', searching: 'Searching…', noAccounts: 'No signed-up account matches “{0}”.',
+    accountsFound: { one: '{n} account found.', other: '{n} accounts found.' }, queryTooShort: 'Type at least 2 characters.',
+    addToTeam: 'Add to team', addToTeamLabel: 'Add {0} to the team', onTeam: 'On the team',
+    removeMemberLabel: 'Remove {0} from the team', removeMember: 'Remove',
+    confirmRemoveMemberTitle: 'Remove {0} from the team?',
+    confirmRemoveMemberText: 'They will no longer be able to change this edition’s programme, rosters or announcements.',
+    confirmRemoveMember: 'Yes, remove', memberAdded: '{0} is on the team now.', memberRemoved: '{0} is no longer on the team.',
+    notOrganizerYet: 'Not an organizer yet: an administrator grants the role under Organizers.', organizerRole: 'Organizer',
+    participantRole: 'Participant', role: 'Role', mineOnly: 'Only the editions whose team I am on', filterEditions: 'Show',
+    // organizers (administrators)
+    navOrganizers: 'Organizers', organizers: 'Organizers',
+    organizersIntro: 'Grant or remove the ORGANIZER role on signed-up accounts. The identity provider holds the role, so a change applies at that person’s next sign-in.',
+    adminsOnly: 'Only administrators grant and remove the organizer role.',
+    grantOrganizer: 'Make organizer', revokeOrganizer: 'Remove organizer role',
+    grantLabel: 'Make {0} an organizer', revokeLabel: 'Remove the organizer role from {0}',
+    confirmRevokeTitle: 'Remove the organizer role from {0}?',
+    confirmRevokeText: 'From their next sign-in they use the console no more. Their edition teams keep them listed until someone removes them.',
+    confirmRevoke: 'Yes, remove the role',
+    granted: '{0} is an organizer now. This applies at their next sign-in.',
+    revoked: '{0} is no longer an organizer. This applies at their next sign-in.'
   },
   zh: {
     consoleName: '组织者控制台', skip: '跳到正文', menu: '控制台', toPortal: '参与者门户',
@@ -130,7 +157,31 @@ const TEXT = {
     announceHint: '请用两种语言撰写，每位报名者都会收到两种语言。', sendAnnouncement: '发送通知',
     confirmAnnounceTitle: '发送这条通知？', confirmAnnounceText: '将通过{1}发送给 {0} 位报名者。', confirmSend: '确认发送',
     announced: '通知已发送给 {0} 位报名者。', previousAnnouncements: '已发送的通知', sentAt: '发送时间',
-    recipients: '收件人数', chooseChannel: '请至少选择一个渠道。'
+    recipients: '收件人数', chooseChannel: '请至少选择一个渠道。',
+    problemFallback: '服务拒绝了此操作（{0}）。',
+    tabTeam: '团队', team: '团队', teamIntro: '本团队的组织者可修改本届次的日程和发布，并管理名单、签到和通知。管理员可管理所有届次。',
+    teamEmpty: '本团队还没有成员：在管理员添加成员之前，只有管理员能管理本届次。',
+    member: '成员', email: '电子邮箱', addedBy: '添加人', addedAt: '添加时间', addMember: '添加成员',
+    searchAccounts: '搜索已注册的账号', accountQuery: '姓名或电子邮箱', accountQueryHint: '至少 2 个字符。',
+    searchAction: '搜索', searching: '搜索中…', noAccounts: '没有与“{0}”匹配的已注册账号。',
+    accountsFound: { other: '找到 {n} 个账号。' }, queryTooShort: '请至少输入 2 个字符。',
+    addToTeam: '加入团队', addToTeamLabel: '将 {0} 加入团队', onTeam: '已在团队中',
+    removeMemberLabel: '将 {0} 移出团队', removeMember: '移出',
+    confirmRemoveMemberTitle: '将 {0} 移出团队？',
+    confirmRemoveMemberText: '移出后，此人将不能再修改本届次的日程、名单或通知。',
+    confirmRemoveMember: '确认移出', memberAdded: '{0} 已加入团队。', memberRemoved: '{0} 已移出团队。',
+    notOrganizerYet: '尚不是组织者：管理员可在“组织者”页面授予该角色。', organizerRole: '组织者',
+    participantRole: '参与者', role: '角色', mineOnly: '只显示我所在团队的届次', filterEditions: '显示',
+    navOrganizers: '组织者', organizers: '组织者',
+    organizersIntro: '为已注册的账号授予或移除 ORGANIZER 角色。角色由身份服务保存，变更在此人下次登录时生效。',
+    adminsOnly: '只有管理员可以授予或移除组织者角色。',
+    grantOrganizer: '设为组织者', revokeOrganizer: '移除组织者角色',
+    grantLabel: '将 {0} 设为组织者', revokeLabel: '移除 {0} 的组织者角色',
+    confirmRevokeTitle: '移除 {0} 的组织者角色？',
+    confirmRevokeText: '从下次登录起，此人将不能再使用控制台。届次团队中仍会列出此人，直到有人将其移出。',
+    confirmRevoke: '确认移除',
+    granted: '{0} 现在是组织者。变更在其下次登录时生效。',
+    revoked: '{0} 已不再是组织者。变更在其下次登录时生效。'
   }
 };
 

@@ -18,6 +18,9 @@ class ConsolePageIT extends GatewayTestBase {
                         .contains("/assets/console/console.js", "/console.css").doesNotContain("<script>"));
         client().get().uri("/assets/console/console.js").exchange().expectStatus().isOk();
         client().get().uri("/assets/console/releases.js").exchange().expectStatus().isOk();
+        client().get().uri("/assets/console/team.js").exchange().expectStatus().isOk();
+        client().get().uri("/assets/console/organizers.js").exchange().expectStatus().isOk();
+        client().get().uri("/assets/console/accounts.js").exchange().expectStatus().isOk();
         client().get().uri("/console.css").exchange().expectStatus().isOk();
     }
 

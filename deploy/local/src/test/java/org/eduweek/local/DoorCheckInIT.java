@@ -109,7 +109,11 @@ class DoorCheckInIT {
         Attendee meiElsewhere = register(otherSessionId, "mei-" + run, "Mei Lin");
         Attendee tomas = register(sessionId, "tomas-" + run, "Tomás Ortega");
         Attendee priya = register(sessionId, "priya-" + run, "Priya Nair");
-        KeycloakAccounts.create(platform.keycloak(), organizerEmail, "Olivia", "Door", password, List.of("ORGANIZER"));
+        String organizerSubject = KeycloakAccounts.create(platform.keycloak(), organizerEmail, "Olivia", "Door",
+                password, List.of("ORGANIZER"));
+        // the door's organizer works on this edition's team (the API organizer who made the edition adds her)
+        walk.call("PUT", "/api/schedule/editions/" + editionId + "/team/" + organizerSubject, organizerToken,
+                Map.of("name", "Olivia Door", "email", organizerEmail));
 
         Path videos = Files.createDirectories(browsers.screenshotFolder().resolve("camera"));
         Path meiVideo = Y4m.write(ticketImage(mei), videos.resolve("ticket-mei.y4m"));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -85,7 +86,17 @@ class PlatformFlowIT {
         participantToken = token(participantTokenRequest);
         String title = "IT Opening Ceremony " + UUID.randomUUID().toString().substring(0, 8);
 
-        HttpResponse<String> created = send("POST", "/api/schedule/sessions", organizerToken, session(title, 1, 2));
+        // an edition of its own: the one-call path would otherwise land the session in whichever edition of another
+        // test covers tomorrow, whose team this organizer is not on
+        String editionId = "it-flow-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(ZoneOffset.ofHours(8)); // session(title, 1, 2): tomorrow, two hours
+        HttpResponse<String> edition = send("POST", "/api/schedule/editions", organizerToken, """
+                {"id":"%s","name":{"en":"Platform flow","zh":"平台流程"},"startDate":"%s","endDate":"%s",
+                 "timeZone":"Asia/Shanghai","campuses":["Pingyuan"]}""".formatted(editionId, today.plusDays(1),
+                today.plusDays(2)));
+        assertThat(edition.statusCode()).as(edition.body()).isEqualTo(201);
+        HttpResponse<String> created = send("POST", "/api/schedule/sessions", organizerToken,
+                session(title, 1, 2).replaceFirst("\\{", "{\"editionId\":\"" + editionId + "\","));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         sessionId = json.readTree(created.body()).path("id").asText();
         assertThat(sessionId).isNotBlank();

@@ -35,6 +35,9 @@ import org.eduweek.notification.domain.RegistrationStore;
 import org.eduweek.notification.domain.ReminderPlanner;
 import org.eduweek.notification.domain.SessionStore;
 import org.eduweek.notification.domain.SettingsStore;
+import org.eduweek.notification.domain.SessionReplica;
+import org.eduweek.platform.security.CurrentUser;
+import org.eduweek.platform.teams.EditionGuard;
 import org.eduweek.platform.web.ApiException;
 
 @RestController
@@ -51,9 +54,11 @@ public class OrganizerController {
     private final SessionStore sessions;
     private final RegistrationStore registrations;
     private final Clock clock;
+    private final EditionGuard guard;
 
     public OrganizerController(Announcements announcements, SettingsStore settings, ReminderPlanner planner,
-            SessionStore sessions, RegistrationStore registrations, Clock clock) {
+            SessionStore sessions, RegistrationStore registrations, Clock clock, EditionGuard guard) {
+        this.guard = guard;
         this.announcements = announcements;
         this.settings = settings;
         this.planner = planner;
@@ -79,12 +84,14 @@ public class OrganizerController {
         if (hasSession == hasActivity) {
             throw ApiException.badField("sessionId", "give exactly one of sessionId or activityId");
         }
-        if (hasSession && sessions.find(body.sessionId()).isEmpty()) {
-            throw ApiException.notFound("Session", body.sessionId());
+        List<SessionReplica> targets = hasSession ? sessions.find(body.sessionId()).stream().toList()
+                : sessions.byActivity(body.activityId());
+        if (targets.isEmpty()) {
+            throw hasSession ? ApiException.notFound("Session", body.sessionId())
+                    : ApiException.notFound("Activity", body.activityId());
         }
-        if (hasActivity && sessions.byActivity(body.activityId()).isEmpty()) {
-            throw ApiException.notFound("Activity", body.activityId());
-        }
+        CurrentUser caller = CurrentUser.from(jwt);
+        targets.stream().map(SessionReplica::editionId).distinct().forEach(e -> guard.requireMayActOn(caller, e));
         Set<Channel> channels = body.channels() == null || body.channels().isEmpty() ? Set.of(Channel.EMAIL)
                 : body.channels();
         Announcement a = announcements.announce(hasSession ? body.sessionId() : null,
@@ -96,9 +103,24 @@ public class OrganizerController {
 
     @GetMapping("/announcements")
     @Operation(summary = "Announcements sent, newest first, optionally for one session or activity")
-    public List<Announcement> list(@RequestParam(required = false) String sessionId,
+    public List<Announcement> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String sessionId,
             @RequestParam(required = false) String activityId) {
-        return announcements.list(sessionId, activityId);
+        CurrentUser caller = CurrentUser.from(jwt);
+        if (sessionId != null) {
+            sessions.find(sessionId).ifPresent(s -> guard.requireMayActOn(caller, s.editionId()));
+        } else if (activityId != null) {
+            sessions.byActivity(activityId).stream().map(SessionReplica::editionId).distinct()
+                    .forEach(e -> guard.requireMayActOn(caller, e));
+        }
+        // unfiltered: only the announcements of sessions and activities the caller may act on
+        return announcements.list(sessionId, activityId).stream().filter(a -> mayRead(caller, a)).toList();
+    }
+
+    private boolean mayRead(CurrentUser caller, Announcement a) {
+        List<SessionReplica> about = a.sessionId() != null ? sessions.find(a.sessionId()).stream().toList()
+                : a.activityId() != null ? sessions.byActivity(a.activityId()) : List.of();
+        return about.isEmpty() ? guard.mayActOn(caller, null)
+                : about.stream().map(SessionReplica::editionId).distinct().allMatch(e -> guard.mayActOn(caller, e));
     }
 
     public record ReminderOffsets(@NotNull List<Duration> email, @NotNull List<Duration> sms) {
@@ -121,6 +143,7 @@ public class OrganizerController {
             + "session's zone. Plans of sessions yet to start are recomputed at once.")
     public ReminderSettingsView setReminders(@AuthenticationPrincipal Jwt jwt, @PathVariable String editionId,
             @Valid @RequestBody ReminderOffsets body) {
+        guard.requireMayActOn(CurrentUser.from(jwt), editionId);
         check("email", body.email());
         check("sms", body.sms());
         Instant now = clock.instant();

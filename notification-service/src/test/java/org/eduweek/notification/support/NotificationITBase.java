@@ -19,6 +19,9 @@ import org.eduweek.platform.security.EduweekSecurityProperties;
 import org.eduweek.platform.security.JwtSecurityConfiguration;
 import org.eduweek.platform.testing.MutableClock;
 import org.eduweek.platform.testing.TestInfrastructure;
+import org.eduweek.platform.teams.EditionTeam;
+import org.eduweek.platform.teams.EditionTeamReplica;
+import org.eduweek.platform.teams.TeamMember;
 import org.eduweek.platform.testing.TestTokens;
 
 /**
@@ -42,6 +45,16 @@ public abstract class NotificationITBase {
 
     @Autowired
     protected Fixtures fixtures;
+
+    @Autowired
+    protected EditionTeamReplica teams;
+
+    /** Puts these organizers on the edition's team, as schedule-service's team record would tell this service. */
+    protected void onTeam(String editionId, String... subjects) {
+        long version = teams.find(editionId).map(t -> t.version() + 1).orElse(1L);
+        teams.apply(new EditionTeam(editionId, version, java.util.Arrays.stream(subjects)
+                .map(s -> new TeamMember(s, s, null, "admin", START)).toList(), START));
+    }
 
     /**
      * Tests share one clock that only moves forward; each starts in Shanghai daytime (08:00-18:00) so that SMS quiet

@@ -1,6 +1,7 @@
 package org.eduweek.platform.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 
@@ -13,12 +14,25 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String slug;
     private final List<FieldProblem> errors;
+    private final String title;
+    private final Map<String, Object> properties;
 
     public ApiException(HttpStatus status, String slug, String detail, List<FieldProblem> errors) {
+        this(status, slug, null, detail, errors, Map.of());
+    }
+
+    /**
+     * @param title the problem's title, or null for the status' reason phrase
+     * @param properties extension members of the problem body beside {@code errors} (e.g. {@code editionId})
+     */
+    protected ApiException(HttpStatus status, String slug, String title, String detail, List<FieldProblem> errors,
+            Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.slug = slug;
+        this.title = title;
         this.errors = List.copyOf(errors);
+        this.properties = Map.copyOf(properties);
     }
 
     public ApiException(HttpStatus status, String slug, String detail) {
@@ -52,5 +66,14 @@ public class ApiException extends RuntimeException {
 
     public List<FieldProblem> errors() {
         return errors;
+    }
+
+    /** The problem's title: the one given, else the status' reason phrase. */
+    public String title() {
+        return title == null ? status.getReasonPhrase() : title;
+    }
+
+    public Map<String, Object> properties() {
+        return properties;
     }
 }

@@ -54,7 +54,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.slug(), e.status().getReasonPhrase(), e.getMessage(), e.errors()));
+        ProblemDetail problem = Problems.of(e.status(), e.slug(), e.title(), e.getMessage(), e.errors());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

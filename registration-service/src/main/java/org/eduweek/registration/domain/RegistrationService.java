@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import org.eduweek.platform.security.CurrentUser;
+import org.eduweek.platform.teams.EditionGuard;
 import org.eduweek.registration.domain.Registration.Registrant;
 import org.eduweek.registration.domain.Registration.Transition;
 import org.eduweek.registration.domain.RegistrationRuleException.Kind;
@@ -41,9 +42,11 @@ public class RegistrationService {
     private final Profiles profiles;
     private final WaitlistPromoter promoter;
     private final Clock clock;
+    private final EditionGuard guard;
 
     public RegistrationService(SessionReplica sessions, Registrations registrations, SeatLedger ledger,
-            Profiles profiles, WaitlistPromoter promoter, Clock clock) {
+            Profiles profiles, WaitlistPromoter promoter, Clock clock, EditionGuard guard) {
+        this.guard = guard;
         this.sessions = sessions;
         this.registrations = registrations;
         this.ledger = ledger;
@@ -278,11 +281,19 @@ public class RegistrationService {
     }
 
     /** A registration the caller may see: their own, or any for staff. Others' are "not found" (no existence leak). */
+    /** The edition the session belongs to now (as schedule-service last said), else the one at registration. */
+    private String editionOf(Registration r) {
+        return sessions.find(r.sessionId()).map(Session::editionId).orElse(r.editionId());
+    }
+
     public Registration visible(CurrentUser user, String registrationId) {
         Registration r = registrations.find(registrationId)
                 .orElseThrow(() -> new NotFoundException("Registration", registrationId));
-        if (!r.ownedBy(user.id()) && !user.isStaff()) {
-            throw new NotFoundException("Registration", registrationId);
+        if (!r.ownedBy(user.id())) {
+            if (!user.isStaff()) {
+                throw new NotFoundException("Registration", registrationId);
+            }
+            guard.requireMayActOn(user, editionOf(r));
         }
         return r;
     }

@@ -159,7 +159,8 @@ class ConcurrencyIT extends IntegrationTest {
         SeatLedger ledger = new SeatLedger(other, clock);
         Profiles profiles = new Profiles(new ProfileStore(other, outboxEvents, relay), clock);
         WaitlistPromoter promoter = new WaitlistPromoter(ledger, regs, sessions, clock);
-        return new RegistrationService(sessions, regs, ledger, profiles, promoter, clock);
+        return new RegistrationService(sessions, regs, ledger, profiles, promoter, clock,
+                new org.eduweek.platform.teams.EditionGuard(editionId -> java.util.Optional.empty()));
     }
 
     private static <T> List<T> runTogether(List<Callable<T>> calls) throws Exception {

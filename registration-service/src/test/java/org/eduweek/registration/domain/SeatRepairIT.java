@@ -102,7 +102,8 @@ class SeatRepairIT extends IntegrationTest {
         SeatLedger seats = new SeatLedger(mongo, clock);
         WaitlistPromoter promoter = new WaitlistPromoter(seats, regs, sessions, clock);
         Profiles profiles = new Profiles(new ProfileStore(mongo, outboxEvents, relay), clock);
-        return new RegistrationService(sessions, regs, seats, profiles, promoter, clock);
+        return new RegistrationService(sessions, regs, seats, profiles, promoter, clock,
+                new org.eduweek.platform.teams.EditionGuard(editionId -> java.util.Optional.empty()));
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.eduweek.platform.teams.EditionTeam;
+import org.eduweek.platform.teams.EditionTeamReplica;
+import org.eduweek.platform.teams.TeamMember;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,6 +55,19 @@ public abstract class IntegrationTest {
     protected MutableClock clock;
     @Autowired
     protected SessionLifecycle lifecycle;
+
+    @Autowired
+    protected EditionTeamReplica teams;
+
+    /**
+     * The organizer these tests act as ({@link #organizer()}, org-1) is on the team of the edition their sessions
+     * belong to (iew-2020), as schedule-service's team record would have told this service.
+     */
+    @BeforeEach
+    void organizerOnTheTeam() {
+        teams.apply(new EditionTeam("iew-2020", 1, List.of(new TeamMember("org-1", "Organizer One",
+                "org-1@example.org", "admin", Instant.parse("2026-01-01T00:00:00Z"))), Instant.parse("2026-01-01T00:00:00Z")));
+    }
 
     @AfterEach
     void resetClock() {

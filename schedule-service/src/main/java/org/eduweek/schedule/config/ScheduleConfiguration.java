@@ -5,6 +5,8 @@ import java.time.Clock;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
+import org.eduweek.platform.teams.EditionGuard;
+import org.eduweek.schedule.team.TeamStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +21,12 @@ public class ScheduleConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The edition-team rule of platform-support, over this service's own team store. */
+    @Bean
+    EditionGuard editionGuard(TeamStore teams) {
+        return new EditionGuard(teams);
     }
 
     @Bean

@@ -37,6 +37,14 @@ public class SessionService {
     public record Result(Session session, List<FieldProblem> warnings) {
     }
 
+    /**
+     * The edition a new session with this input would belong to (the one named, else its activity's, else the one
+     * whose dates cover its start), checking the input on the way (400 as create would answer).
+     */
+    public String editionOf(SessionInput input) {
+        return context.resolve(input).editionId();
+    }
+
     public Result create(SessionInput input, boolean publish) {
         SessionContext.Resolved r = context.resolve(input);
         return rooms.withRoom(roomKey(r.data()), () -> create(r, publish));

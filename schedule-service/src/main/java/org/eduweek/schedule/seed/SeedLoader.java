@@ -17,6 +17,8 @@ import org.eduweek.schedule.domain.SessionStore;
 import org.eduweek.schedule.domain.Track;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.eduweek.platform.teams.TeamMember;
+import org.eduweek.schedule.team.TeamService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,6 +42,7 @@ public class SeedLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
 
     private final SeedProperties props;
+    private final TeamService teams;
     private final ResourceLoader resources;
     private final JsonMapper json;
     private final Repositories.Editions editions;
@@ -56,7 +59,7 @@ public class SeedLoader implements ApplicationRunner {
     public SeedLoader(SeedProperties props, ResourceLoader resources, JsonMapper json, Repositories.Editions editions,
             Repositories.Tracks tracks, Repositories.Activities activities, Repositories.Venues venues,
             Repositories.Institutions institutions, Repositories.Speakers speakers, Repositories.Releases releases,
-            SessionStore store, Programme programme, Clock clock) {
+            SessionStore store, Programme programme, Clock clock, TeamService teams) {
         this.props = props;
         this.resources = resources;
         this.json = json;
@@ -70,6 +73,7 @@ public class SeedLoader implements ApplicationRunner {
         this.store = store;
         this.programme = programme;
         this.clock = clock;
+        this.teams = teams;
     }
 
     @Override
@@ -77,6 +81,7 @@ public class SeedLoader implements ApplicationRunner {
         SeedFile seed = read();
         if (editions.existsById(seed.edition().id())) {
             log.info("Seed: edition {} exists already, nothing loaded", seed.edition().id());
+            seedTeam(seed.edition().id());
             return;
         }
         Instant now = clock.instant();
@@ -101,10 +106,25 @@ public class SeedLoader implements ApplicationRunner {
         }
         releases.save(new Release(editionId + "-r1", editionId, 1, "Seed: " + seed.edition().name().in("en"),
                 "seed", now, entries));
+        seedTeam(editionId);
         Edition edition = editions.save(SeedPlan.edition(seed, days, planned, now));
         programme.editionsChanged();
         log.info("Seed: loaded edition {} ({} to {}, shifted by {} days) with {} sessions published", editionId,
                 edition.startDate(), edition.endDate(), days, planned.size());
+    }
+
+    /** The configured first team, when the edition's team is empty (so an ADMIN's later changes stay). */
+    private void seedTeam(String editionId) {
+        if (props.team().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        var team = teams.seed(editionId, props.team().stream()
+                .map(m -> new TeamMember(m.subject(), m.name() == null ? m.subject() : m.name(), m.email(), "seed",
+                        now))
+                .toList());
+        log.info("Seed: team of edition {} is version {} with {} members", editionId, team.version(),
+                team.members().size());
     }
 
     private SeedFile read() throws IOException {

@@ -12,6 +12,7 @@ import org.eduweek.schedule.domain.ActivityType;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.team.EditorAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,15 +35,18 @@ public class ActivityController {
     private final Repositories.Tracks tracks;
     private final Repositories.Institutions institutions;
     private final SessionStore sessions;
+    private final EditorAccess access;
     private final ReferenceData<Activity> data;
 
     public ActivityController(Repositories.Activities activities, Repositories.Editions editions,
-            Repositories.Tracks tracks, Repositories.Institutions institutions, SessionStore sessions) {
+            Repositories.Tracks tracks, Repositories.Institutions institutions, SessionStore sessions,
+            EditorAccess access) {
         this.activities = activities;
         this.editions = editions;
         this.tracks = tracks;
         this.institutions = institutions;
         this.sessions = sessions;
+        this.access = access;
         this.data = new ReferenceData<>("Activity", "act-", "/api/schedule/activities", activities);
     }
 
@@ -78,18 +82,22 @@ public class ActivityController {
     @PostMapping
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<ActivityView> create(@RequestBody ActivityRequest body, HttpServletRequest request) {
+        access.requireMayEdit(body.editionId());
         return data.create(body.id(), id -> toActivity(id, body), a -> ActivityView.of(a, Lang.of(request)));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public ActivityView update(@PathVariable String id, @RequestBody ActivityRequest body, HttpServletRequest request) {
+        access.requireMayEdit(data.load(id).editionId());
+        access.requireMayEdit(body.editionId());
         return data.replace(id, i -> toActivity(i, body), a -> ActivityView.of(a, Lang.of(request)));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> delete(@PathVariable String id) {
+        access.requireMayEdit(data.load(id).editionId());
         return data.delete(id, ReferenceData.Usage.sessionsWith(sessions, "draft.activityId", id));
     }
 

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Edition;
@@ -18,6 +19,8 @@ import org.eduweek.schedule.domain.EditionSummary;
 import org.eduweek.schedule.domain.Programme;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.team.EditorAccess;
+import org.eduweek.schedule.team.TeamService;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,9 +47,13 @@ public class EditionController {
     private final Programme programme;
     private final EditionSummary summaries;
     private final Clock clock;
+    private final TeamService teams;
+    private final EditorAccess access;
 
     public EditionController(Repositories.Editions editions, SessionStore sessions, Programme programme,
-            EditionSummary summaries, Clock clock) {
+            EditionSummary summaries, Clock clock, TeamService teams, EditorAccess access) {
+        this.teams = teams;
+        this.access = access;
         this.editions = editions;
         this.sessions = sessions;
         this.programme = programme;
@@ -68,10 +76,22 @@ public class EditionController {
     }
 
     @GetMapping
-    @Operation(summary = "All editions, newest first")
-    public List<EditionView> list(HttpServletRequest request) {
+    @Operation(summary = "All editions, newest first; mine=true: the editions the caller may manage",
+            description = "mine=true needs an organizer's or admin's token: an organizer gets the editions whose team "
+                    + "holds them, an ADMIN every edition.")
+    public List<EditionView> list(@RequestParam(defaultValue = "false") boolean mine, HttpServletRequest request) {
         String lang = Lang.of(request);
-        return editions.findAll().stream().sorted((a, b) -> b.startDate().compareTo(a.startDate()))
+        java.util.function.Predicate<Edition> shown = e -> true;
+        if (mine) {
+            CurrentUser user = CurrentUser.current().orElseThrow(() -> new ApiException(
+                    org.springframework.http.HttpStatus.UNAUTHORIZED, "unauthorized", "A valid bearer token is required"));
+            if (!user.isStaff()) {
+                throw ApiException.forbidden("Your roles do not allow this operation");
+            }
+            shown = e -> access.mayEdit(user, e.id());
+        }
+        return editions.findAll().stream().filter(shown)
+                .sorted((a, b) -> b.startDate().compareTo(a.startDate()))
                 .map(e -> EditionView.of(e, lang)).toList();
     }
 
@@ -96,7 +116,10 @@ public class EditionController {
             throw ApiException.conflict("Edition '" + id + "' exists already",
                     List.of(new org.eduweek.platform.web.FieldProblem("id", "exists already")));
         }
-        Edition saved = editions.save(toEdition(id, body));
+        Edition edition = toEdition(id, body);
+        // the team first: an edition never exists, not even for a moment, without its creator on the team
+        teams.startWith(id, CurrentUser.current().orElseThrow());
+        Edition saved = editions.save(edition);
         programme.editionsChanged();
         return ResponseEntity.created(URI.create("/api/schedule/editions/" + id))
                 .body(EditionView.of(saved, Lang.of(request)));
@@ -107,6 +130,7 @@ public class EditionController {
     @Operation(summary = "Replace an edition; sessions already planned are not moved")
     public EditionView update(@PathVariable String id, @RequestBody EditionRequest body, HttpServletRequest request) {
         load(id);
+        access.requireMayEdit(id);
         Edition saved = editions.save(toEdition(id, body));
         programme.editionsChanged();
         return EditionView.of(saved, Lang.of(request));
@@ -117,6 +141,7 @@ public class EditionController {
     @Operation(summary = "Delete an edition that has no sessions")
     public ResponseEntity<Void> delete(@PathVariable String id) {
         load(id);
+        access.requireMayEdit(id);
         Checks.inUse("Edition", id, sessions.count(Query.query(Criteria.where("editionId").is(id))), "sessions");
         editions.deleteById(id);
         programme.editionsChanged();

@@ -10,6 +10,7 @@ import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Release;
 import org.eduweek.schedule.domain.ReleaseService;
+import org.eduweek.schedule.team.EditorAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,10 @@ public class ReleaseController {
 
     private final ReleaseService releases;
 
-    public ReleaseController(ReleaseService releases) {
+    private final EditorAccess access;
+
+    public ReleaseController(ReleaseService releases, EditorAccess access) {
+        this.access = access;
         this.releases = releases;
     }
 
@@ -41,6 +45,7 @@ public class ReleaseController {
             + "public, raises their sequence, and records the release for the changelog.")
     public ResponseEntity<Release> publish(@PathVariable String editionId,
             @RequestBody(required = false) ReleaseRequest body) {
+        access.requireMayEdit(editionId);
         String by = CurrentUser.current().map(CurrentUser::id).orElse(null);
         Release r = releases.publish(editionId, body == null ? null : body.note(), by);
         return ResponseEntity.created(URI.create("/api/schedule/editions/" + editionId + "/releases/" + r.number()))

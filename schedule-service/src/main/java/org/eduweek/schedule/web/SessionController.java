@@ -16,6 +16,8 @@ import org.eduweek.schedule.domain.Programme;
 import org.eduweek.schedule.domain.ProgrammeFilter;
 import org.eduweek.schedule.domain.Session;
 import org.eduweek.schedule.domain.SessionService;
+import org.eduweek.schedule.domain.SessionInput;
+import org.eduweek.schedule.team.EditorAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +39,11 @@ public class SessionController {
     private final SessionService sessions;
     private final Programme programme;
     private final SessionPages pages;
+    private final EditorAccess access;
 
-    public SessionController(SessionService sessions, Programme programme, SessionPages pages) {
+    public SessionController(SessionService sessions, Programme programme, SessionPages pages,
+            EditorAccess access) {
+        this.access = access;
         this.sessions = sessions;
         this.programme = programme;
         this.pages = pages;
@@ -48,7 +53,9 @@ public class SessionController {
     @PreAuthorize(Staff.ONLY)
     @Operation(summary = "Create a session (a draft, or published at once with \"publish\": true)")
     public ResponseEntity<SessionView> create(@RequestBody SessionRequest body, HttpServletRequest request) {
-        SessionService.Result r = sessions.create(body.toInput(), body.publishNow());
+        SessionInput input = body.toInput();
+        access.requireMayEdit(sessions.editionOf(input));
+        SessionService.Result r = sessions.create(input, body.publishNow());
         return ResponseEntity.created(URI.create("/api/schedule/sessions/" + r.session().id()))
                 .header(HttpHeaders.CONTENT_LANGUAGE, Lang.of(request))
                 .body(draftView(r.session(), request, r.warnings()));
@@ -111,6 +118,7 @@ public class SessionController {
     @Operation(summary = "Replace a session's draft (same body as create); publish: true publishes the change now")
     public ResponseEntity<SessionView> update(@PathVariable String id, @RequestBody SessionRequest body,
             HttpServletRequest request) {
+        access.requireMayEdit(sessions.load(id).editionId());
         SessionService.Result r = sessions.update(id, body.toInput(), body.publishNow());
         return localized(draftView(r.session(), request, r.warnings()), request);
     }
@@ -123,6 +131,7 @@ public class SessionController {
     @Operation(summary = "Cancel a session in the draft; publish: true announces it now (SessionCancelled)")
     public ResponseEntity<SessionView> cancel(@PathVariable String id,
             @RequestBody(required = false) CancelRequest body, HttpServletRequest request) {
+        access.requireMayEdit(sessions.load(id).editionId());
         CancelRequest c = body == null ? new CancelRequest(null, false) : body;
         Session s = sessions.cancel(id, c.reason(), Boolean.TRUE.equals(c.publish()));
         return localized(draftView(s, request, List.of()), request);
@@ -136,6 +145,7 @@ public class SessionController {
     @Operation(summary = "Undo a cancellation in the draft (the room must still be free)")
     public ResponseEntity<SessionView> restore(@PathVariable String id,
             @RequestBody(required = false) PublishFlag body, HttpServletRequest request) {
+        access.requireMayEdit(sessions.load(id).editionId());
         SessionService.Result r = sessions.restore(id, body != null && Boolean.TRUE.equals(body.publish()));
         return localized(draftView(r.session(), request, r.warnings()), request);
     }
@@ -144,6 +154,7 @@ public class SessionController {
     @PreAuthorize(Staff.ONLY)
     @Operation(summary = "Publish this one session's draft now, outside a release")
     public ResponseEntity<SessionView> publish(@PathVariable String id, HttpServletRequest request) {
+        access.requireMayEdit(sessions.load(id).editionId());
         return localized(draftView(sessions.publishNow(id), request, List.of()), request);
     }
 
@@ -151,6 +162,7 @@ public class SessionController {
     @PreAuthorize(Staff.ONLY)
     @Operation(summary = "Delete a never-published session (a published one must be cancelled)")
     public ResponseEntity<Void> delete(@PathVariable String id) {
+        access.requireMayEdit(sessions.load(id).editionId());
         sessions.delete(id);
         return ResponseEntity.noContent().build();
     }

@@ -10,6 +10,7 @@ import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Repositories;
 import org.eduweek.schedule.domain.SessionStore;
 import org.eduweek.schedule.domain.Track;
+import org.eduweek.schedule.team.EditorAccess;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,14 +32,17 @@ public class TrackController {
     private final Repositories.Editions editions;
     private final Repositories.Activities activities;
     private final SessionStore sessions;
+    private final EditorAccess access;
     private final ReferenceData<Track> data;
 
     public TrackController(Repositories.Tracks tracks, Repositories.Editions editions,
-            Repositories.Activities activities, SessionStore sessions) {
+            Repositories.Activities activities, SessionStore sessions,
+            EditorAccess access) {
         this.tracks = tracks;
         this.editions = editions;
         this.activities = activities;
         this.sessions = sessions;
+        this.access = access;
         this.data = new ReferenceData<>("Track", "trk-", "/api/schedule/tracks", tracks);
     }
 
@@ -68,18 +72,22 @@ public class TrackController {
     @PostMapping
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<TrackView> create(@RequestBody TrackRequest body, HttpServletRequest request) {
+        access.requireMayEdit(body.editionId());
         return data.create(body.id(), id -> toTrack(id, body), t -> TrackView.of(t, Lang.of(request)));
     }
 
     @PutMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public TrackView update(@PathVariable String id, @RequestBody TrackRequest body, HttpServletRequest request) {
+        access.requireMayEdit(data.load(id).editionId());
+        access.requireMayEdit(body.editionId());
         return data.replace(id, i -> toTrack(i, body), t -> TrackView.of(t, Lang.of(request)));
     }
 
     @DeleteMapping("/{id}")
     @PreAuthorize(Staff.ONLY)
     public ResponseEntity<Void> delete(@PathVariable String id) {
+        access.requireMayEdit(data.load(id).editionId());
         return data.delete(id, new ReferenceData.Usage("activities", () -> activities.countByTrackId(id)),
                 ReferenceData.Usage.sessionsWith(sessions, "draft.trackId", id));
     }
