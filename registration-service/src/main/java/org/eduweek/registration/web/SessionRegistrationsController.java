@@ -37,7 +37,6 @@ import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.web.ApiException;
 import org.eduweek.registration.domain.CheckIns;
 import org.eduweek.registration.domain.DoorRoster;
-import org.eduweek.platform.teams.EditionGuard;
 import org.eduweek.registration.domain.Profiles;
 import org.eduweek.registration.domain.Registration;
 import org.eduweek.registration.domain.RegistrationStatus;
@@ -62,12 +61,12 @@ public class SessionRegistrationsController {
     private final SeatAvailability seats;
     private final AvailabilityFeed feed;
     private final DoorRoster door;
-    private final EditionGuard guard;
+    private final OrganizerSessions organizerSessions;
 
     public SessionRegistrationsController(SessionReplica sessions, Registrations registrations, SeatLedger ledger,
             CheckIns checkIns, Profiles profiles, Clock clock, SeatAvailability seats, AvailabilityFeed feed,
-            DoorRoster door, EditionGuard guard) {
-        this.guard = guard;
+            DoorRoster door, OrganizerSessions organizerSessions) {
+        this.organizerSessions = organizerSessions;
         this.door = door;
         this.seats = seats;
         this.feed = feed;
@@ -127,7 +126,7 @@ public class SessionRegistrationsController {
     public List<RegistrationView> list(@PathVariable String sessionId,
             @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        Session s = organizersSession(sessionId);
+        Session s = organizerSessions.require(sessionId);
         if (page < 0 || size < 1 || size > 1000) {
             throw ApiException.badField(page < 0 ? "page" : "size", page < 0 ? "must be >= 0" : "must be 1..1000");
         }
@@ -141,7 +140,7 @@ public class SessionRegistrationsController {
     @Operation(summary = "The waitlist in order (organizers); position 1 is promoted next")
     public List<RegistrationView> waitlist(@PathVariable String sessionId,
             @RequestParam(required = false) SeatMode seatMode) {
-        Session s = organizersSession(sessionId);
+        Session s = organizerSessions.require(sessionId);
         Instant now = clock.instant();
         List<RegistrationView> out = new ArrayList<>();
         for (SeatMode mode : seatMode == null ? s.seatModes() : List.of(seatMode)) {
@@ -168,7 +167,7 @@ public class SessionRegistrationsController {
                     + "cancelled/waitlisted registration 409; a registrationId not of this session 404.")
     public CheckInResult checkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId,
             @Valid @RequestBody CheckInRequest request) {
-        Session s = organizersSession(sessionId);
+        Session s = organizerSessions.require(sessionId);
         boolean byToken = request.token() != null && !request.token().isBlank();
         boolean byRegistration = request.registrationId() != null && !request.registrationId().isBlank();
         if (byToken == byRegistration) {
@@ -193,7 +192,7 @@ public class SessionRegistrationsController {
     public DoorRoster.Roster doorRoster(@PathVariable String sessionId,
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "20") int limit) {
-        organizersSession(sessionId);
+        organizerSessions.require(sessionId);
         if (limit < 0 || limit > 200) {
             throw ApiException.badField("limit", "must be 0..200");
         }
@@ -207,7 +206,7 @@ public class SessionRegistrationsController {
     @PreAuthorize("hasAnyRole('ORGANIZER','ADMIN')")
     @Operation(summary = "All registrations as CSV (UTF-8 with BOM, so spreadsheets read Chinese names)")
     public ResponseEntity<byte[]> export(@PathVariable String sessionId) {
-        Session s = organizersSession(sessionId);
+        Session s = organizerSessions.require(sessionId);
         byte[] csv = CsvExport.write(s, registrations.ofSession(sessionId, null), profiles, registrations,
                 clock.instant());
         return ResponseEntity.ok()
@@ -215,19 +214,5 @@ public class SessionRegistrationsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("registrations-" + sessionId + ".csv", StandardCharsets.UTF_8).build().toString())
                 .body(csv);
-    }
-
-    /**
-     * The session, for its edition's team: ADMIN, a member of the session's edition team, or any organizer when the
-     * session has no edition; anyone else 403 not-on-team (an unknown session stays 404).
-     */
-    private Session organizersSession(String sessionId) {
-        Session s = session(sessionId);
-        guard.requireMayActOn(CurrentUser.current().orElse(null), s.editionId());
-        return s;
-    }
-
-    private Session session(String sessionId) {
-        return sessions.find(sessionId).orElseThrow(() -> ApiException.notFound("Session", sessionId));
     }
 }

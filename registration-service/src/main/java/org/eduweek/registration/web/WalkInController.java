@@ -27,9 +27,11 @@ import org.eduweek.registration.domain.WalkIns;
 public class WalkInController {
 
     private final WalkIns walkIns;
+    private final OrganizerSessions organizerSessions;
 
-    public WalkInController(WalkIns walkIns) {
+    public WalkInController(WalkIns walkIns, OrganizerSessions organizerSessions) {
         this.walkIns = walkIns;
+        this.organizerSessions = organizerSessions;
     }
 
     public record WalkInResult(String registrationId, String participantId, String participantName, SeatMode seatMode,
@@ -44,15 +46,15 @@ public class WalkInController {
                     + "profile if they have none, registers them for a free seat (in-person first, never the "
                     + "waitlist) and checks them in. Send an Idempotency-Key: a retry with it answers the first "
                     + "result; a retry without it still finds the same account, registration and check-in. "
-                    + "409 no free seat (nothing written, nobody invited) or a cancelled session; 503 "
+                    + "403 not-on-team for an organizer of another edition; 409 no free seat (nothing written, nobody invited) or a cancelled session; 503 "
                     + "identity-admin-unavailable when the identity provider's admin API is off or down.")
     @ApiResponse(responseCode = "201", description = "Registered and checked in")
     @ApiResponse(responseCode = "409", description = "No free seat, or the session is cancelled")
     @ApiResponse(responseCode = "503", description = "Identity provider's admin API not configured or unreachable")
     public ResponseEntity<WalkInResult> walkIn(@AuthenticationPrincipal Jwt jwt, @PathVariable String sessionId,
             @Valid @RequestBody WalkInRequest request) {
-        // The one place an edition-team check belongs: after the role check above, before anything is looked up,
-        // invited or written.
+        // the edition's team before anyone is looked up, invited or written
+        organizerSessions.require(sessionId);
         WalkIns.Admitted admitted = walkIns.admit(sessionId, request.name().strip(), request.email().strip(),
                 request.language() == null ? "en" : request.language(), jwt.getSubject());
         var r = admitted.registration();

@@ -114,6 +114,10 @@ class EditionTeamsIT extends IntegrationTest {
         organizerCalls(s, first, BOB).forEach(r -> assertNotOnTeam(r, edition));
         assertNotOnTeam(http().post("/api/registrations/" + second + "/cancel", BOB, null), edition);
         assertNotOnTeam(http().delete("/api/registrations/" + second, BOB), edition);
+        String walkIns = "/api/registrations/sessions/" + s.id() + "/walk-ins";
+        String walkIn = "{\"name\":\"Wen Li\",\"email\":\"" + unique("walkin")
+                + "@example.org\",\"language\":\"en\"}";
+        assertNotOnTeam(http().post(walkIns, BOB, walkIn), edition);
         Http.Response zh = http().header("Accept-Language", "zh-CN")
                 .get("/api/registrations/sessions/" + s.id(), BOB);
         assertThat(zh.status()).isEqualTo(403);
@@ -126,6 +130,10 @@ class EditionTeamsIT extends IntegrationTest {
         assertThat(organizerCalls(s, first, ALICE)).extracting(Http.Response::status).containsOnly(200);
         assertThat(organizerCalls(s, first, ADMIN)).extracting(Http.Response::status).containsOnly(200);
         assertThat(http().post("/api/registrations/" + second + "/cancel", ALICE, null).status()).isEqualTo(200);
+        assertThat(http().get("/api/registrations/sessions/" + s.id() + "/check-ins?q=Wen", ALICE).text())
+                .as("the refused walk-in left no one on the roster").doesNotContain("Wen Li");
+        Http.Response admitted = http().post(walkIns, ALICE, walkIn);
+        assertThat(admitted.status()).as(admitted.text()).isEqualTo(201);
 
         // a session without an edition stays open to every organizer
         Session unassigned = sessionOf(null);
