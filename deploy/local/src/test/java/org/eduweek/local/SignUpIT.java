@@ -215,6 +215,17 @@ class SignUpIT {
 
     @Test
     @Order(5)
+    void someoneWithOneNameSignsUpWithoutALastName() throws Exception {
+        String oneName = "li.ming." + UUID.randomUUID().toString().substring(0, 8) + "@scholars.example.org";
+        SignInBrowser browser = browser();
+        browser.openSignIn(null);
+        browser.followLink("login-actions/registration");
+        browser.submit(Map.of("email", oneName, "firstName", "李明", "lastName", ""));
+        assertThat(browser.text()).as("the form accepts a first name alone").containsIgnoringCase("verify your email");
+    }
+
+    @Test
+    @Order(6)
     void theAccountSurvivesARestartOfKeycloak() throws Exception {
         Instant begin = Instant.now();
         platform.restartKeycloak();

@@ -149,6 +149,28 @@ final class KeycloakAdmin {
         return id;
     }
 
+    /**
+     * Applies the realm file's user profile (which attributes an account has and which are required) to the running
+     * realm: an import happens only when a data folder is new, so a folder made earlier would otherwise keep the
+     * profile it was created with.
+     */
+    void applyUserProfile(String realm, String realmJson) throws InterruptedException {
+        try {
+            JsonNode providers = JSON.readTree(realmJson).path("components")
+                    .path("org.keycloak.userprofile.UserProfileProvider");
+            String profile = providers.path(0).path("config").path("kc.user.profile.config").path(0).asText("");
+            if (profile.isEmpty()) {
+                return;
+            }
+            send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + "/users/profile"))
+                    .header("Authorization", "Bearer " + token()).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(profile)), 200);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not apply the realm file's user profile to realm " + realm + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     private String token() throws IOException, InterruptedException {
         String form = form(Map.of("grant_type", "password", "client_id", "admin-cli", "username", KeycloakHome.ADMIN_USER,
                 "password", adminPassword));

@@ -144,6 +144,8 @@ public final class KeycloakServer implements AutoCloseable {
                     admin.useMailCapture(REALM, settings.smtpHost(), settings.smtpPort());
                     admin.ensureServiceAccountClient(REALM, ACCOUNTS_CLIENT_ID, home.accountsClientSecret(),
                             ACCOUNTS_CLIENT_ROLES);
+                    admin.applyUserProfile(REALM, Files.readString(
+                            home.dir().resolve("data/import/eduweek-realm.json")));
                     return Duration.between(startedAt, Instant.now());
                 }
                 last = "HTTP " + response.statusCode();
