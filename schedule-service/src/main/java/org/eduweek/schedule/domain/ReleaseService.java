@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eduweek.platform.web.FieldProblem;
 import org.eduweek.schedule.store.Repositories;
 import org.eduweek.schedule.store.SessionStore;
 import org.springframework.stereotype.Service;

@@ -2,8 +2,6 @@ package org.eduweek.schedule.domain;
 
 import java.util.List;
 
-import org.eduweek.platform.web.FieldProblem;
-
 /**
  * A rule of the programme refused the request. {@link Kind} says which rule, so the web layer can choose the answer
  * without parsing the message; the message is the human explanation and {@code problems} name the inputs at fault.

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eduweek.platform.web.FieldProblem;
 import org.eduweek.schedule.store.Repositories;
 import org.springframework.stereotype.Component;
 

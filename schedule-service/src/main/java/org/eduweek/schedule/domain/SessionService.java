@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.eduweek.platform.web.FieldProblem;
 import org.eduweek.schedule.domain.ScheduleRuleException.Kind;
 import org.eduweek.schedule.store.RoomLocks;
 import org.eduweek.schedule.store.SessionStore;

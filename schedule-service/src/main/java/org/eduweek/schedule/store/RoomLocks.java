@@ -14,7 +14,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.schedule.domain.FieldProblem;
 import org.eduweek.schedule.domain.ScheduleRuleException;
 
 import static com.mongodb.client.model.Filters.and;

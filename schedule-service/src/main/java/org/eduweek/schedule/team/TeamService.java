@@ -15,7 +15,7 @@ import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.teams.EditionGuard;
 import org.eduweek.platform.teams.EditionTeam;
 import org.eduweek.platform.teams.TeamMember;
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.schedule.domain.FieldProblem;
 import org.eduweek.schedule.domain.NotFoundException;
 import org.eduweek.schedule.domain.ScheduleRuleException;
 import org.eduweek.schedule.store.Repositories;
