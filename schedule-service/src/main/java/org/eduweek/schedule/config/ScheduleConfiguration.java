@@ -6,14 +6,14 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 
 import org.eduweek.platform.teams.EditionGuard;
-import org.eduweek.schedule.team.TeamStore;
+import org.eduweek.schedule.store.TeamStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.repository.config.EnableMongoRepositories;
 
 @Configuration
-@EnableMongoRepositories(basePackages = "org.eduweek.schedule.domain", considerNestedRepositories = true)
+@EnableMongoRepositories(basePackages = "org.eduweek.schedule.store", considerNestedRepositories = true)
 public class ScheduleConfiguration {
 
     /** Injected everywhere time matters, so tests can pin it. */

@@ -7,6 +7,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eduweek.schedule.store.Repositories;
+
 import org.springframework.stereotype.Component;
 
 /** The figures an events office reports for an edition, computed from the published programme. */

@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eduweek.schedule.store.Repositories;
+import org.eduweek.schedule.store.SessionStore;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -137,9 +138,7 @@ public class Programme {
         Instant at = clock.instant();
         Map<String, Edition> byId = editions.findAll().stream()
                 .collect(Collectors.toMap(Edition::id, Function.identity()));
-        Query query = Query.query(Criteria.where("published").ne(null));
-        query.fields().exclude("draft").exclude("outbox");
-        List<Session> found = store.find(query);
+        List<Session> found = store.published();
         long fingerprint = byId.hashCode();
         for (Session s : found) {
             fingerprint = fingerprint * 31 + s.id().hashCode() * 17L + s.version();

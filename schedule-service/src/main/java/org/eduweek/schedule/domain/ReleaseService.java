@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.eduweek.schedule.store.Repositories;
+import org.eduweek.schedule.store.SessionStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,10 +83,10 @@ public class ReleaseService {
         int f = from == null ? 0 : from;
         int t = to == null ? last : to;
         if (f < 0 || f > last) {
-            throw ApiException.badField("from", "must be between 0 and the last release " + last);
+            throw ScheduleRuleException.invalidField("from", "must be between 0 and the last release " + last);
         }
         if (t < f || t > last) {
-            throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation",
+            throw new ScheduleRuleException(ScheduleRuleException.Kind.INVALID_INPUT,
                     "to must be between from and the last release " + last,
                     List.of(new FieldProblem("to", "must be between from (" + f + ") and " + last)));
         }
@@ -108,7 +106,7 @@ public class ReleaseService {
     }
 
     private List<Session> changed(String editionId) {
-        return store.find(Query.query(Criteria.where("editionId").is(editionId))).stream()
+        return store.inEdition(editionId).stream()
                 .filter(Session::hasUnpublishedChanges)
                 .sorted(Comparator.comparing((Session s) -> s.draft().start()).thenComparing(Session::id))
                 .toList();
@@ -121,7 +119,7 @@ public class ReleaseService {
 
     private void requireEdition(String editionId) {
         if (!editions.existsById(editionId)) {
-            throw ApiException.notFound("Edition", editionId);
+            throw new NotFoundException("Edition", editionId);
         }
     }
 }

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
-import org.springframework.http.HttpStatus;
+import org.eduweek.schedule.store.Repositories;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +57,7 @@ public class SessionContext {
         in.institutionIds().stream().filter(id -> !institutions.existsById(id))
                 .forEach(id -> problems.add(new FieldProblem("institutionIds", "no institution with id " + id)));
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", summary(problems), problems);
+            throw ScheduleRuleException.invalid(problems);
         }
         Mode mode = in.mode();
         Capacity capacity = mode == Mode.HYBRID ? new Capacity(in.capacityInPerson(), in.capacityOnline())
@@ -114,9 +112,5 @@ public class SessionContext {
         }
         return venues.findFirstByCampusAndBuildingAndRoom(in.venue().campus(), in.venue().building(),
                 in.venue().room()).orElse(null);
-    }
-
-    private static String summary(List<FieldProblem> problems) {
-        return String.join("; ", problems.stream().map(p -> p.field() + ": " + p.message()).toList());
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.eduweek.platform.web.FieldProblem;
 
 /**
  * The programme's rules as pure functions, so each one is unit-tested without a database. The service gathers the

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatus;
+import org.eduweek.schedule.domain.ScheduleRuleException.Kind;
+import org.eduweek.schedule.store.RoomLocks;
+import org.eduweek.schedule.store.SessionStore;
 import org.springframework.stereotype.Service;
 
 /**
@@ -67,7 +65,7 @@ public class SessionService {
     public Result update(String id, SessionInput input, boolean publish) {
         Session current = load(id);
         if (input.editionId() != null && !input.editionId().equals(current.editionId())) {
-            throw ApiException.badField("editionId", "a session cannot move to another edition");
+            throw ScheduleRuleException.invalidField("editionId", "a session cannot move to another edition");
         }
         SessionInput scoped = withEdition(input, current.editionId());
         SessionContext.Resolved r = context.resolve(scoped);
@@ -110,7 +108,7 @@ public class SessionService {
     public void delete(String id) {
         Session current = load(id);
         if (current.published() != null) {
-            throw new ApiException(HttpStatus.CONFLICT, "conflict", "Session " + id
+            throw new ScheduleRuleException(Kind.PUBLISHED, "Session " + id
                     + " has been published; cancel it instead so registrants are told",
                     List.of(new FieldProblem("id", "is published")));
         }
@@ -118,7 +116,7 @@ public class SessionService {
     }
 
     public Session load(String id) {
-        return store.find(id).orElseThrow(() -> ApiException.notFound("Session", id));
+        return store.find(id).orElseThrow(() -> new NotFoundException("Session", id));
     }
 
     private Session write(Session session, boolean publish) {
@@ -136,13 +134,13 @@ public class SessionService {
             problems.addAll(SessionRules.fitsRoom(d.capacity(), r.venue()));
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", problems.get(0).message(), problems);
+            throw new ScheduleRuleException(Kind.INVALID_INPUT, problems.get(0).message(), problems);
         }
         // only an in-person session can clash in a room; skip the query for online ones (most creates in bulk)
         List<FieldProblem> clashes = d.mode().inPerson() && d.venue() != null && !d.cancelled()
                 ? SessionRules.roomClashes(id, d, r.venue(), overlapping(d, null)) : List.of();
         if (!clashes.isEmpty()) {
-            throw ApiException.conflict("The room is already booked at that time", clashes);
+            throw new ScheduleRuleException(Kind.ROOM_BOOKED, "The room is already booked at that time", clashes);
         }
         return d.speakerIds().isEmpty() ? List.of()
                 : SessionRules.speakerWarnings(id, d, overlapping(d, d.speakerIds()));
@@ -154,11 +152,7 @@ public class SessionService {
     }
 
     private List<Session> overlapping(SessionData d, List<String> speakers) {
-        Criteria c = Criteria.where("draft.start").lt(d.end()).and("draft.end").gt(d.start());
-        if (speakers != null) {
-            c = c.and("draft.speakerIds").in(speakers);
-        }
-        return store.find(Query.query(c));
+        return store.overlapping(d.start(), d.end(), speakers);
     }
 
     private static SessionInput withEdition(SessionInput in, String editionId) {

@@ -2,7 +2,6 @@ package org.eduweek.schedule.domain;
 
 import java.util.List;
 
-import org.eduweek.platform.web.FieldProblem;
 import org.eduweek.platform.web.TextGuard;
 
 /**

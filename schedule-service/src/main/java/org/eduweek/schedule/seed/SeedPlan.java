@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.schedule.domain.FieldProblem;
 import org.eduweek.schedule.domain.Activity;
 import org.eduweek.schedule.domain.Capacity;
 import org.eduweek.schedule.domain.Edition;

@@ -4,7 +4,7 @@ import org.springframework.stereotype.Component;
 
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.teams.EditionGuard;
-import org.eduweek.schedule.domain.Repositories;
+import org.eduweek.schedule.store.Repositories;
 
 /**
  * The check in front of every write to an edition's programme (the edition, its sessions, releases, tracks and

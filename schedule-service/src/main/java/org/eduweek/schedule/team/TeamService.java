@@ -9,16 +9,17 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.teams.EditionGuard;
 import org.eduweek.platform.teams.EditionTeam;
 import org.eduweek.platform.teams.TeamMember;
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
-import org.eduweek.schedule.domain.Repositories;
+import org.eduweek.schedule.domain.FieldProblem;
+import org.eduweek.schedule.domain.NotFoundException;
+import org.eduweek.schedule.domain.ScheduleRuleException;
+import org.eduweek.schedule.store.Repositories;
+import org.eduweek.schedule.store.TeamStore;
 
 /**
  * Who is on an edition's team. ADMIN or a member may add and remove members; the last member may be removed only by
@@ -71,9 +72,7 @@ public class TeamService {
             problems.add(new FieldProblem("email", "is not an email address"));
         }
         if (!problems.isEmpty()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "validation", problems.stream()
-                    .map(p -> p.field() + ": " + p.message()).collect(java.util.stream.Collectors.joining("; ")),
-                    problems);
+            throw ScheduleRuleException.invalid(problems);
         }
         String mail = email == null || email.isEmpty() ? null : email;
         return change(editionId, team -> {
@@ -109,7 +108,7 @@ public class TeamService {
             }
             List<TeamMember> next = team.members().stream().filter(m -> !m.subject().equals(subject)).toList();
             if (next.isEmpty() && !by.hasRole(CurrentUser.ADMIN)) {
-                throw new ApiException(HttpStatus.FORBIDDEN, "forbidden",
+                throw new ScheduleRuleException(ScheduleRuleException.Kind.LAST_TEAM_MEMBER,
                         "Only an ADMIN may remove the last member of the team of edition " + editionId);
             }
             return next;
@@ -141,12 +140,13 @@ public class TeamService {
                 return written.get();
             }
         }
-        throw ApiException.conflict("The team of edition " + editionId + " kept changing; retry", List.of());
+        throw new ScheduleRuleException(ScheduleRuleException.Kind.CONCURRENT_CHANGE,
+                "The team of edition " + editionId + " kept changing; retry");
     }
 
     private void requireEdition(String editionId) {
         if (!editions.existsById(editionId)) {
-            throw ApiException.notFound("Edition", editionId);
+            throw new NotFoundException("Edition", editionId);
         }
     }
 }

@@ -17,7 +17,7 @@ import org.eduweek.schedule.domain.Mode;
 import org.eduweek.schedule.domain.Programme;
 import org.eduweek.schedule.domain.ProgrammeFilter;
 import org.eduweek.schedule.domain.Session;
-import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.store.SessionStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

@@ -17,12 +17,10 @@ import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Edition;
 import org.eduweek.schedule.domain.EditionSummary;
 import org.eduweek.schedule.domain.Programme;
-import org.eduweek.schedule.domain.Repositories;
-import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.store.Repositories;
+import org.eduweek.schedule.store.SessionStore;
 import org.eduweek.schedule.team.EditorAccess;
 import org.eduweek.schedule.team.TeamService;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -142,7 +140,7 @@ public class EditionController {
     public ResponseEntity<Void> delete(@PathVariable String id) {
         load(id);
         access.requireMayEdit(id);
-        Checks.inUse("Edition", id, sessions.count(Query.query(Criteria.where("editionId").is(id))), "sessions");
+        Checks.inUse("Edition", id, sessions.countWith("editionId", id), "sessions");
         editions.deleteById(id);
         programme.editionsChanged();
         return ResponseEntity.noContent().build();

@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.eduweek.schedule.domain.Bilingual;
 import org.eduweek.schedule.domain.Institution;
-import org.eduweek.schedule.domain.Repositories;
-import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.store.Repositories;
+import org.eduweek.schedule.store.SessionStore;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -5,13 +5,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.http.ResponseEntity;
 
 import org.eduweek.platform.web.ApiException;
-import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.store.SessionStore;
 
 /**
  * The steps every reference-data endpoint (tracks, activities, venues, institutions, speakers) shares: the id rule,
@@ -25,7 +23,7 @@ final class ReferenceData<T> {
     record Usage(String by, LongSupplier count) {
 
         static Usage sessionsWith(SessionStore sessions, String field, String id) {
-            return new Usage("sessions", () -> sessions.count(Query.query(Criteria.where(field).is(id))));
+            return new Usage("sessions", () -> sessions.countWith(field, id));
         }
     }
 

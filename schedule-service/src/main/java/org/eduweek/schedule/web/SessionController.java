@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.eduweek.platform.web.ApiException;
 import org.eduweek.schedule.domain.Audience;
+import org.eduweek.schedule.domain.FieldProblem;
 import org.eduweek.schedule.domain.Mode;
 import org.eduweek.schedule.domain.Programme;
 import org.eduweek.schedule.domain.ProgrammeFilter;
@@ -167,8 +168,9 @@ public class SessionController {
         return ResponseEntity.noContent().build();
     }
 
-    private SessionView draftView(Session s, HttpServletRequest request, List<org.eduweek.platform.web.FieldProblem> w) {
-        return SessionView.draft(s, programme.displayZone(s.editionId(), s.draft().timeZone()), Lang.of(request), w);
+    private SessionView draftView(Session s, HttpServletRequest request, List<FieldProblem> warnings) {
+        return SessionView.draft(s, programme.displayZone(s.editionId(), s.draft().timeZone()), Lang.of(request),
+                DomainProblems.errors(warnings));
     }
 
     private static ResponseEntity<SessionView> localized(SessionView view, HttpServletRequest request) {

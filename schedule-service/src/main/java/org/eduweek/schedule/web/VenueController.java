@@ -6,8 +6,8 @@ import java.util.function.Function;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.eduweek.schedule.domain.Repositories;
-import org.eduweek.schedule.domain.SessionStore;
+import org.eduweek.schedule.store.Repositories;
+import org.eduweek.schedule.store.SessionStore;
 import org.eduweek.schedule.domain.Venue;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-import org.eduweek.platform.web.FieldProblem;
 import org.junit.jupiter.api.Test;
 
 class SessionRulesTest {

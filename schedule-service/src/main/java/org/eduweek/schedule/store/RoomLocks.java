@@ -1,4 +1,4 @@
-package org.eduweek.schedule.domain;
+package org.eduweek.schedule.store;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,11 +12,10 @@ import com.mongodb.client.model.UpdateOptions;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import org.eduweek.platform.web.ApiException;
-import org.eduweek.platform.web.FieldProblem;
+import org.eduweek.schedule.domain.FieldProblem;
+import org.eduweek.schedule.domain.ScheduleRuleException;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -75,7 +74,7 @@ public class RoomLocks {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new ApiException(HttpStatus.CONFLICT, "conflict",
+                throw new ScheduleRuleException(ScheduleRuleException.Kind.ROOM_BEING_BOOKED,
                         "Another request is booking this room right now; retry in a moment",
                         List.of(new FieldProblem("venue", "is being booked by another request")));
             }

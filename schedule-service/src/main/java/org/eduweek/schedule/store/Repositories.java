@@ -1,7 +1,15 @@
-package org.eduweek.schedule.domain;
+package org.eduweek.schedule.store;
 
 import java.util.List;
 import java.util.Optional;
+
+import org.eduweek.schedule.domain.Activity;
+import org.eduweek.schedule.domain.Edition;
+import org.eduweek.schedule.domain.Institution;
+import org.eduweek.schedule.domain.Release;
+import org.eduweek.schedule.domain.Speaker;
+import org.eduweek.schedule.domain.Track;
+import org.eduweek.schedule.domain.Venue;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 

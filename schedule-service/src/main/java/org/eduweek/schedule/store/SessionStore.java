@@ -1,5 +1,6 @@
-package org.eduweek.schedule.domain;
+package org.eduweek.schedule.store;
 
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.eduweek.platform.outbox.OutboxMessage;
 import org.eduweek.platform.outbox.OutboxRelay;
-import org.eduweek.platform.web.ApiException;
+import org.eduweek.schedule.domain.ScheduleRuleException;
+import org.eduweek.schedule.domain.Session;
+import org.eduweek.schedule.domain.SessionEvent;
 import org.eduweek.schedule.messaging.ScheduleEventMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,12 +48,29 @@ public class SessionStore {
         return Optional.ofNullable(mongo.findById(id, Session.class, COLLECTION));
     }
 
-    public List<Session> find(Query query) {
+    public List<Session> inEdition(String editionId) {
+        return mongo.find(Query.query(Criteria.where("editionId").is(editionId)), Session.class, COLLECTION);
+    }
+
+    /** Sessions whose draft overlaps [start, end); with {@code speakerIds}, only those booking one of them. */
+    public List<Session> overlapping(Instant start, Instant end, List<String> speakerIds) {
+        Criteria c = Criteria.where("draft.start").lt(end).and("draft.end").gt(start);
+        if (speakerIds != null) {
+            c = c.and("draft.speakerIds").in(speakerIds);
+        }
+        return mongo.find(Query.query(c), Session.class, COLLECTION);
+    }
+
+    /** Every published session, without its draft and outbox (what the public programme needs). */
+    public List<Session> published() {
+        Query query = Query.query(Criteria.where("published").ne(null));
+        query.fields().exclude("draft").exclude("outbox");
         return mongo.find(query, Session.class, COLLECTION);
     }
 
-    public long count(Query query) {
-        return mongo.count(query, COLLECTION);
+    /** How many sessions have {@code value} at {@code field} (a reference still in use). */
+    public long countWith(String field, String value) {
+        return mongo.count(Query.query(Criteria.where(field).is(value)), COLLECTION);
     }
 
     public boolean exists(String id) {
@@ -86,8 +106,8 @@ public class SessionStore {
         UpdateResult result = mongo.updateFirst(Query.query(Criteria.where("_id").is(session.id())
                 .and("version").is(session.version())), update, COLLECTION);
         if (result.getMatchedCount() == 0) {
-            throw ApiException.conflict("Session " + session.id() + " was changed by someone else; reload it and "
-                    + "apply your change again", List.of());
+            throw new ScheduleRuleException(ScheduleRuleException.Kind.CONCURRENT_CHANGE, "Session " + session.id()
+                    + " was changed by someone else; reload it and apply your change again");
         }
         Session saved = new Session(session.id(), session.editionId(), session.draft(), session.published(),
                 session.sequence(), session.version() + 1, session.createdAt(), session.updatedAt());

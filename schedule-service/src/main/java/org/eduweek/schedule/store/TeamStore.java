@@ -1,4 +1,4 @@
-package org.eduweek.schedule.team;
+package org.eduweek.schedule.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
