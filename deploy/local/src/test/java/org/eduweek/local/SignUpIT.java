@@ -160,6 +160,12 @@ class SignUpIT {
 
     private JsonNode profile(String token) throws Exception {
         HttpResponse<String> response = getProfile(token);
+        // the service reads Keycloak's discovery document and keys on the first Keycloak token it sees; on a busy
+        // machine that can take longer than its timeout, answered 503 "try again in a few seconds" — as a client would
+        for (int retry = 1; response.statusCode() == 503 && retry <= 3; retry++) {
+            Thread.sleep(2_000L * retry);
+            response = getProfile(token);
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
