@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;

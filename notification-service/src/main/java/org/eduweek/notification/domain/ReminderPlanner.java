@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
+import org.eduweek.notification.store.SettingsStore;
 import org.springframework.stereotype.Component;
 
 /**

@@ -29,7 +29,7 @@ import org.eduweek.notification.config.NotificationProperties;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationKind;
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 
 class DispatcherTest {
 

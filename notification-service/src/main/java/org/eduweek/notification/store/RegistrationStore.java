@@ -1,10 +1,11 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.eduweek.notification.domain.RegistrationReplica;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

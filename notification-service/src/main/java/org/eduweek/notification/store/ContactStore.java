@@ -1,8 +1,10 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import java.time.Duration;
 import java.util.Optional;
 
+import org.eduweek.notification.domain.Contact;
+import org.eduweek.notification.domain.ReplicaCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
