@@ -5,10 +5,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import org.bson.Document;
-import org.eduweek.notification.store.NotificationStore;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.store.NotificationStore;
 
 /**
  * Indexes of the collections written as plain documents (the entities' indexes come from their annotations),

@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.stereotype.Component;
+
 import org.eduweek.notification.store.NotificationStore;
 import org.eduweek.notification.store.RegistrationStore;
 import org.eduweek.notification.store.SessionStore;
 import org.eduweek.notification.store.SettingsStore;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps a registration's stored reminder plans in line with its session and the edition's offsets. Called again

@@ -3,8 +3,6 @@ package org.eduweek.notification.store;
 import java.time.Duration;
 import java.util.Optional;
 
-import org.eduweek.notification.domain.Contact;
-import org.eduweek.notification.domain.ReplicaCache;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -13,6 +11,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.domain.Contact;
+import org.eduweek.notification.domain.ReplicaCache;
 
 @Component
 public class ContactStore {

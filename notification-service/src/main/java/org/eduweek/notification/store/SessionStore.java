@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import org.eduweek.notification.domain.ReplicaCache;
-import org.eduweek.notification.domain.SessionReplica;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -14,6 +12,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.domain.ReplicaCache;
+import org.eduweek.notification.domain.SessionReplica;
 
 @Component
 public class SessionStore {
