@@ -42,25 +42,10 @@ public class Announcements {
     public Announcement announce(String sessionId, String activityId, String subject, String message,
             Set<Channel> channels, String sentBy) {
         Instant now = clock.instant();
-        List<String> sessionIds = new ArrayList<>();
-        if (sessionId != null) {
-            sessionIds.add(sessionId);
-        } else {
-            sessions.byActivity(activityId).forEach(s -> sessionIds.add(s.sessionId()));
-        }
+        List<RegistrationReplica> targets = recipients(sessionId, activityId);
         String id = "ann-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        // one message per participant even if they hold registrations in several sessions of the activity
-        Set<String> reached = new HashSet<>();
-        List<RegistrationReplica> targets = new ArrayList<>();
-        for (String sid : sessionIds) {
-            for (RegistrationReplica r : registrations.activeForSession(sid)) {
-                if (reached.add(r.participantId())) {
-                    targets.add(r);
-                }
-            }
-        }
-        Announcement a = announcements.insert(new Announcement(id, sessionId, activityId, subject, message, channels, sentBy,
-                now, targets.size()));
+        Announcement a = announcements.insert(new Announcement(id, sessionId, activityId, subject, message, channels,
+                sentBy, now, targets.size()));
         for (RegistrationReplica r : targets) {
             long seq = sessions.find(r.sessionId()).map(SessionReplica::sequence).orElse(0L);
             for (Channel channel : channels) {
@@ -74,5 +59,25 @@ public class Announcements {
             }
         }
         return a;
+    }
+
+    /** One active registration per participant, even if they hold several in the sessions of the activity. */
+    private List<RegistrationReplica> recipients(String sessionId, String activityId) {
+        List<String> sessionIds = new ArrayList<>();
+        if (sessionId != null) {
+            sessionIds.add(sessionId);
+        } else {
+            sessions.byActivity(activityId).forEach(s -> sessionIds.add(s.sessionId()));
+        }
+        Set<String> reached = new HashSet<>();
+        List<RegistrationReplica> targets = new ArrayList<>();
+        for (String sid : sessionIds) {
+            for (RegistrationReplica r : registrations.activeForSession(sid)) {
+                if (reached.add(r.participantId())) {
+                    targets.add(r);
+                }
+            }
+        }
+        return targets;
     }
 }
