@@ -16,9 +16,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.messaging.FiguresFlushed;
 import org.eduweek.analytics.messaging.StatsPublisher;
+import org.eduweek.analytics.store.AnalyticsStore;
 import org.eduweek.analytics.support.IntegrationTestSupport;
 import org.eduweek.analytics.support.Samples;
 import org.junit.jupiter.api.Test;

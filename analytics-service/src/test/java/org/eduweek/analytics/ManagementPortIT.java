@@ -1,10 +1,10 @@
 package org.eduweek.analytics;
 
+import org.eduweek.analytics.support.IntegrationTestSupport;
 import org.eduweek.platform.testing.ManagementPorts;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.eduweek.analytics.support.IntegrationTestSupport;
 
 /** Metrics and health details on the management port only; the probes on the public port. */
 class ManagementPortIT extends IntegrationTestSupport {

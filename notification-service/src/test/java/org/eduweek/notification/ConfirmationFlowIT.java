@@ -19,14 +19,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
 
-import org.eduweek.notification.domain.ContactStore;
 import org.eduweek.notification.domain.NotificationState;
-import org.eduweek.notification.domain.NotificationStore;
-import org.eduweek.notification.domain.SessionStore;
+import org.eduweek.notification.store.ContactStore;
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.SessionStore;
 import org.eduweek.notification.support.Fixtures;
 import org.eduweek.notification.support.MailParts;
-import org.eduweek.notification.support.Offsets;
 import org.eduweek.notification.support.NotificationITBase;
+import org.eduweek.notification.support.Offsets;
 import org.eduweek.notification.support.TestEvents;
 import org.eduweek.notification.support.TestMail;
 

@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import org.eduweek.notification.domain.NotificationState;
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 import org.eduweek.notification.support.Fixtures;
 import org.eduweek.notification.support.NotificationITBase;
 import org.eduweek.notification.support.TestEvents;

@@ -21,7 +21,7 @@ import org.eduweek.notification.delivery.SmsProvider;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationState;
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 import org.eduweek.notification.support.Fixtures;
 import org.eduweek.notification.support.NotificationITBase;
 import org.eduweek.notification.support.TestSms;

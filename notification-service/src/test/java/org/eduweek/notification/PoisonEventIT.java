@@ -12,8 +12,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
 import org.eduweek.notification.support.Fixtures;
-import org.eduweek.notification.support.Offsets;
 import org.eduweek.notification.support.NotificationITBase;
+import org.eduweek.notification.support.Offsets;
 import org.eduweek.notification.support.TestEvents;
 import org.eduweek.notification.support.TestMail;
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 import org.eduweek.notification.delivery.Dispatcher;
 import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationState;
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 import org.eduweek.notification.support.Fixtures;
 import org.eduweek.notification.support.MailParts;
 import org.eduweek.notification.support.NotificationITBase;

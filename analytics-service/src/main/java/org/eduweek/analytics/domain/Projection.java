@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * The in-memory figures, derived from the stored facts (registration states, session infos, notification
- * outcomes). Not thread-safe: {@link AnalyticsStore} serializes access. Counters are moved by the difference
- * between a registration's old and new derived state, so they always equal a recount of the facts.
+ * outcomes). Not thread-safe: {@link org.eduweek.analytics.store.AnalyticsStore} serializes access. Counters are
+ * moved by the difference between a registration's old and new derived state, so they always equal a recount of the
+ * facts.
  */
 public class Projection {
 

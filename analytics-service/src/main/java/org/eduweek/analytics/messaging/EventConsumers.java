@@ -2,9 +2,9 @@ package org.eduweek.analytics.messaging;
 
 import java.util.function.Consumer;
 
-import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.domain.NotificationOutcome;
 import org.eduweek.analytics.domain.SessionInfo;
+import org.eduweek.analytics.store.AnalyticsStore;
 import org.eduweek.platform.messaging.EventHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.domain.RegistrationFact;
+import org.eduweek.analytics.store.AnalyticsStore;
 import org.eduweek.platform.messaging.EventConsumptionConfiguration;
 import org.eduweek.platform.messaging.EventHeaders;
 import org.eduweek.platform.messaging.UnreadableEventException;

@@ -12,11 +12,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.eduweek.analytics.config.AnalyticsProperties;
-import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.domain.FigureCalculator;
 import org.eduweek.analytics.domain.Figures;
 import org.eduweek.analytics.domain.Scope;
 import org.eduweek.analytics.domain.TimeSeries;
+import org.eduweek.analytics.store.AnalyticsStore;
 import org.eduweek.platform.web.ApiException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -11,12 +11,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.eduweek.analytics.config.AnalyticsProperties;
-import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.domain.BreakdownRow;
 import org.eduweek.analytics.domain.FigureCalculator;
 import org.eduweek.analytics.domain.Figures;
 import org.eduweek.analytics.domain.Scope;
 import org.eduweek.analytics.domain.SessionInfo;
+import org.eduweek.analytics.store.AnalyticsStore;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

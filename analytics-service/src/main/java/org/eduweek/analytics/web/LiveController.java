@@ -8,10 +8,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.eduweek.analytics.domain.AnalyticsStore;
 import org.eduweek.analytics.domain.Scope;
 import org.eduweek.analytics.events.EditionSummary;
 import org.eduweek.analytics.events.SessionStats;
+import org.eduweek.analytics.store.AnalyticsStore;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;

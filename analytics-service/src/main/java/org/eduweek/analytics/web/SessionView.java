@@ -7,9 +7,9 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.eduweek.analytics.domain.BreakdownRow;
+import org.eduweek.analytics.domain.FigureCalculator;
 import org.eduweek.analytics.domain.Figures;
 import org.eduweek.analytics.domain.SessionInfo;
-import org.eduweek.analytics.domain.FigureCalculator;
 import org.eduweek.analytics.events.Capacity;
 import org.eduweek.analytics.events.Demand;
 

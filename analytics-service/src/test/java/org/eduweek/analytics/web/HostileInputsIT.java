@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.eduweek.analytics.support.IntegrationTestSupport;
-import org.eduweek.platform.testing.HostileRequests;
 import org.eduweek.platform.testing.HostileRequests.Hostile;
+import org.eduweek.platform.testing.HostileRequests;
 import org.eduweek.platform.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

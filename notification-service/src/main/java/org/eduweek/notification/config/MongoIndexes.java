@@ -9,7 +9,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 
 /**
  * Indexes of the collections written as plain documents (the entities' indexes come from their annotations),

@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
 import org.eduweek.notification.config.NotificationProperties;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.Contact;
-import org.eduweek.notification.domain.ContactStore;
 import org.eduweek.notification.domain.DeliverySignal;
 import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationKind;
 import org.eduweek.notification.domain.NotificationState;
-import org.eduweek.notification.domain.NotificationStore;
 import org.eduweek.notification.domain.Preferences;
 import org.eduweek.notification.domain.RegistrationReplica;
-import org.eduweek.notification.domain.RegistrationStore;
 import org.eduweek.notification.domain.SessionReplica;
-import org.eduweek.notification.domain.SessionStore;
-import org.eduweek.notification.domain.SettingsStore;
+import org.eduweek.notification.store.ContactStore;
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
+import org.eduweek.notification.store.SettingsStore;
 
 /**
  * Sends one claimed message: the checks that depend on the moment of sending (contact known? channel allowed?

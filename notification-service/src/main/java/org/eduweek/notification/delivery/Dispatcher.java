@@ -33,7 +33,7 @@ import org.eduweek.notification.config.NotificationProperties;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.DeliverySignal;
 import org.eduweek.notification.domain.Notification;
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 
 /**
  * Per channel, one scanner thread finds due messages and feeds their ids into a short local queue; worker threads

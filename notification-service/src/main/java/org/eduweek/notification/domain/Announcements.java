@@ -1,7 +1,5 @@
 package org.eduweek.notification.domain;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,10 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.store.AnnouncementStore;
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
 
 /**
  * Records an announcement, then fans it out as one message per registrant and channel. The fan-out uses dedupe keys
@@ -22,16 +22,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class Announcements {
 
-    private final MongoTemplate mongo;
+    private final AnnouncementStore announcements;
     private final NotificationStore store;
     private final RegistrationStore registrations;
     private final SessionStore sessions;
     private final DeliverySignal signal;
     private final Clock clock;
 
-    public Announcements(MongoTemplate mongo, NotificationStore store, RegistrationStore registrations,
+    public Announcements(AnnouncementStore announcements, NotificationStore store, RegistrationStore registrations,
             SessionStore sessions, DeliverySignal signal, Clock clock) {
-        this.mongo = mongo;
+        this.announcements = announcements;
         this.store = store;
         this.registrations = registrations;
         this.sessions = sessions;
@@ -42,25 +42,10 @@ public class Announcements {
     public Announcement announce(String sessionId, String activityId, String subject, String message,
             Set<Channel> channels, String sentBy) {
         Instant now = clock.instant();
-        List<String> sessionIds = new ArrayList<>();
-        if (sessionId != null) {
-            sessionIds.add(sessionId);
-        } else {
-            sessions.byActivity(activityId).forEach(s -> sessionIds.add(s.sessionId()));
-        }
+        List<RegistrationReplica> targets = recipients(sessionId, activityId);
         String id = "ann-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        // one message per participant even if they hold registrations in several sessions of the activity
-        Set<String> reached = new HashSet<>();
-        List<RegistrationReplica> targets = new ArrayList<>();
-        for (String sid : sessionIds) {
-            for (RegistrationReplica r : registrations.activeForSession(sid)) {
-                if (reached.add(r.participantId())) {
-                    targets.add(r);
-                }
-            }
-        }
-        Announcement a = mongo.insert(new Announcement(id, sessionId, activityId, subject, message, channels, sentBy,
-                now, targets.size()));
+        Announcement a = announcements.insert(new Announcement(id, sessionId, activityId, subject, message, channels,
+                sentBy, now, targets.size()));
         for (RegistrationReplica r : targets) {
             long seq = sessions.find(r.sessionId()).map(SessionReplica::sequence).orElse(0L);
             for (Channel channel : channels) {
@@ -76,13 +61,23 @@ public class Announcements {
         return a;
     }
 
-    public List<Announcement> list(String sessionId, String activityId) {
-        Query q = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(200);
+    /** One active registration per participant, even if they hold several in the sessions of the activity. */
+    private List<RegistrationReplica> recipients(String sessionId, String activityId) {
+        List<String> sessionIds = new ArrayList<>();
         if (sessionId != null) {
-            q.addCriteria(where("sessionId").is(sessionId));
-        } else if (activityId != null) {
-            q.addCriteria(where("activityId").is(activityId));
+            sessionIds.add(sessionId);
+        } else {
+            sessions.byActivity(activityId).forEach(s -> sessionIds.add(s.sessionId()));
         }
-        return mongo.find(q, Announcement.class);
+        Set<String> reached = new HashSet<>();
+        List<RegistrationReplica> targets = new ArrayList<>();
+        for (String sid : sessionIds) {
+            for (RegistrationReplica r : registrations.activeForSession(sid)) {
+                if (reached.add(r.participantId())) {
+                    targets.add(r);
+                }
+            }
+        }
+        return targets;
     }
 }

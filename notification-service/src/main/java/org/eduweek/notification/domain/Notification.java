@@ -25,7 +25,8 @@ import org.eduweek.platform.outbox.OutboxMessage;
  * The message owns its life-cycle: PLANNED → (claimed) SENDING → SENT | FAILED | SKIPPED | MISSED | DROPPED, or back
  * to PLANNED (retry, quiet hours), or WAITING (parked for its contact or session) → PLANNED when released. Each
  * transition refuses to start from the wrong state and returns the {@link Transition} (the copy it leaves and the
- * event it causes); {@link NotificationStore} writes it as one compare-and-set on {@code token}.
+ * event it causes); {@link org.eduweek.notification.store.NotificationStore} writes it as one compare-and-set on
+ * {@code token}.
  *
  * @param variant what distinguishes messages of one kind: the reminder offset, the cancel reason, the announcement id
  * @param owner the instance that claimed it, {@code leaseUntil} until when

@@ -11,6 +11,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
+import org.eduweek.notification.store.SettingsStore;
+
 /**
  * Keeps a registration's stored reminder plans in line with its session and the edition's offsets. Called again
  * whenever either changes: plans that no longer fit are dropped, the right ones inserted under dedupe keys that

@@ -11,6 +11,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import org.eduweek.notification.config.NotificationProperties;
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
 
 /**
  * Turns what happened (registration and session facts) into stored messages. Each message is inserted under its

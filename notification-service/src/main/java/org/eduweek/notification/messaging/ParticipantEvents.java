@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.eduweek.notification.domain.Contact;
-import org.eduweek.notification.domain.ContactStore;
 import org.eduweek.notification.domain.Triggers;
+import org.eduweek.notification.store.ContactStore;
 import org.eduweek.platform.messaging.EventHeaders;
 
 /** {@code participant.events.v1}: keeps the contact replica; releases messages that waited for the contact. */

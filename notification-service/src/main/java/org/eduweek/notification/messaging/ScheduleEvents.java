@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.eduweek.notification.domain.SessionReplica;
-import org.eduweek.notification.domain.SessionStore;
 import org.eduweek.notification.domain.Triggers;
+import org.eduweek.notification.store.SessionStore;
 import org.eduweek.platform.messaging.EventHeaders;
 
 /** {@code schedule.events.v1}: the session replica; changes and cancellations reach that session's registrants. */

@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.eduweek.notification.config.NotificationProperties;
-import org.eduweek.notification.domain.ContactStore;
 import org.eduweek.notification.domain.Notification;
-import org.eduweek.notification.domain.NotificationStore;
 import org.eduweek.notification.domain.Preferences;
-import org.eduweek.notification.domain.SettingsStore;
+import org.eduweek.notification.store.ContactStore;
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.SettingsStore;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.web.ApiException;
 

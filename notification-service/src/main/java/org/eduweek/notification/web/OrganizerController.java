@@ -31,11 +31,12 @@ import org.eduweek.notification.domain.Announcement;
 import org.eduweek.notification.domain.Announcements;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.EditionSettings;
-import org.eduweek.notification.domain.RegistrationStore;
 import org.eduweek.notification.domain.ReminderPlanner;
-import org.eduweek.notification.domain.SessionStore;
-import org.eduweek.notification.domain.SettingsStore;
 import org.eduweek.notification.domain.SessionReplica;
+import org.eduweek.notification.store.AnnouncementStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
+import org.eduweek.notification.store.SettingsStore;
 import org.eduweek.platform.security.CurrentUser;
 import org.eduweek.platform.teams.EditionGuard;
 import org.eduweek.platform.web.ApiException;
@@ -49,6 +50,7 @@ public class OrganizerController {
     private static final Duration MAX_OFFSET = Duration.ofDays(30);
 
     private final Announcements announcements;
+    private final AnnouncementStore announced;
     private final SettingsStore settings;
     private final ReminderPlanner planner;
     private final SessionStore sessions;
@@ -56,10 +58,12 @@ public class OrganizerController {
     private final Clock clock;
     private final EditionGuard guard;
 
-    public OrganizerController(Announcements announcements, SettingsStore settings, ReminderPlanner planner,
-            SessionStore sessions, RegistrationStore registrations, Clock clock, EditionGuard guard) {
+    public OrganizerController(Announcements announcements, AnnouncementStore announced, SettingsStore settings,
+            ReminderPlanner planner, SessionStore sessions, RegistrationStore registrations, Clock clock,
+            EditionGuard guard) {
         this.guard = guard;
         this.announcements = announcements;
+        this.announced = announced;
         this.settings = settings;
         this.planner = planner;
         this.sessions = sessions;
@@ -113,7 +117,7 @@ public class OrganizerController {
                     .forEach(e -> guard.requireMayActOn(caller, e));
         }
         // unfiltered: only the announcements of sessions and activities the caller may act on
-        return announcements.list(sessionId, activityId).stream().filter(a -> mayRead(caller, a)).toList();
+        return announced.newest(sessionId, activityId).stream().filter(a -> mayRead(caller, a)).toList();
     }
 
     private boolean mayRead(CurrentUser caller, Announcement a) {

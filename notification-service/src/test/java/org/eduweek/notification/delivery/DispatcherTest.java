@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,7 +31,7 @@ import org.eduweek.notification.config.NotificationProperties;
 import org.eduweek.notification.domain.Channel;
 import org.eduweek.notification.domain.Notification;
 import org.eduweek.notification.domain.NotificationKind;
-import org.eduweek.notification.domain.NotificationStore;
+import org.eduweek.notification.store.NotificationStore;
 
 class DispatcherTest {
 
@@ -169,20 +171,21 @@ class DispatcherTest {
     }
 
     @Test
-    void aMessageWhoseContactDoesNotComeIsHandedBackOnceWhenItsWaitRunsOutAndThenParked() {
+    void aMessageWhoseContactDoesNotComeIsHandedBackOnceWhenItsWaitRunsOutAndThenParked() throws Exception {
         Dispatcher d = startedWaitingForContacts(Duration.ofMillis(200));
         Notification claimed = message("reg-late").claim(d.owner(), NOW, LEASE).orElseThrow().after();
-        // the second delivery finds the contact still missing and asks again: now it must be parked
-        AtomicBoolean heldAgain = new AtomicBoolean(true);
+        // the second delivery finds the contact still missing and asks again: now it must be parked. Mockito records
+        // the call before it runs this answer, so a verify can see the call before the answer has asked: wait for it
+        CompletableFuture<Boolean> heldAgain = new CompletableFuture<>();
         org.mockito.Mockito.doAnswer(call -> {
-            heldAgain.set(d.holdForContact(call.getArgument(0)));
+            heldAgain.complete(d.holdForContact(call.getArgument(0)));
             return null;
         }).when(delivery).deliver(claimed);
 
         assertThat(d.holdForContact(claimed)).isTrue();
 
         verify(delivery, timeout(5_000)).deliver(claimed);
-        assertThat(heldAgain).isFalse();
+        assertThat(heldAgain.get(5, TimeUnit.SECONDS)).isFalse();
         assertThat(d.heldForContact()).isZero();
         d.contactArrived("p-1");
         verify(delivery, timeout(300).times(1)).deliver(any());

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.eduweek.notification.config.NotificationProperties;
+import org.eduweek.notification.store.NotificationStore;
+import org.eduweek.notification.store.RegistrationStore;
+import org.eduweek.notification.store.SessionStore;
 
 /** The registration hot path: which reads and writes it makes, and when it falls back to the general path. */
 class TriggersTest {

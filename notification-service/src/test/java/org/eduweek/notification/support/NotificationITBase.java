@@ -17,11 +17,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import org.eduweek.platform.security.EduweekSecurityProperties;
 import org.eduweek.platform.security.JwtSecurityConfiguration;
-import org.eduweek.platform.testing.MutableClock;
-import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.teams.EditionTeam;
 import org.eduweek.platform.teams.EditionTeamReplica;
 import org.eduweek.platform.teams.TeamMember;
+import org.eduweek.platform.testing.MutableClock;
+import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.testing.TestTokens;
 
 /**

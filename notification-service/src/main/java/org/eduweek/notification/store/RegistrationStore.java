@@ -1,4 +1,4 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -11,6 +11,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.domain.RegistrationReplica;
 
 @Component
 public class RegistrationStore {

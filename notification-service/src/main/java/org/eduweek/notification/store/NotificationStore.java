@@ -1,4 +1,4 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -23,6 +23,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import org.eduweek.notification.domain.Channel;
+import org.eduweek.notification.domain.Notification;
+import org.eduweek.notification.domain.NotificationState;
+import org.eduweek.notification.domain.OutcomeEvents;
 import org.eduweek.platform.outbox.OutboxRelay;
 
 /**

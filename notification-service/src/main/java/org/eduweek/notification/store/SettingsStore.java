@@ -1,4 +1,4 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import java.time.Duration;
 
@@ -7,6 +7,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import org.eduweek.notification.config.NotificationProperties;
+import org.eduweek.notification.domain.EditionSettings;
+import org.eduweek.notification.domain.Preferences;
+import org.eduweek.notification.domain.ReplicaCache;
 
 @Component
 public class SettingsStore {

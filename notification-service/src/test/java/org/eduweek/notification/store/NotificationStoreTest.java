@@ -1,4 +1,4 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,17 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
+import org.eduweek.notification.domain.Channel;
+import org.eduweek.notification.domain.Notification;
+import org.eduweek.notification.domain.NotificationKind;
+import org.eduweek.notification.domain.NotificationState;
+import org.eduweek.notification.domain.ReminderPlanner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.domain.Sort;
 
 /** The store's one-write operations on the embedded MongoDB the ITs and benchmark use. */
 class NotificationStoreTest {

@@ -1,4 +1,4 @@
-package org.eduweek.notification.domain;
+package org.eduweek.notification.store;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +12,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import org.eduweek.notification.domain.ReplicaCache;
+import org.eduweek.notification.domain.SessionReplica;
 
 @Component
 public class SessionStore {

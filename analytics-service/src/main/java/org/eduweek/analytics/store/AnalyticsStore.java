@@ -1,4 +1,4 @@
-package org.eduweek.analytics.domain;
+package org.eduweek.analytics.store;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -8,6 +8,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.eduweek.analytics.domain.EmittedRecord;
+import org.eduweek.analytics.domain.FigureCalculator;
+import org.eduweek.analytics.domain.NotificationOutcome;
+import org.eduweek.analytics.domain.Projection;
+import org.eduweek.analytics.domain.RegistrationFact;
+import org.eduweek.analytics.domain.RegistrationState;
+import org.eduweek.analytics.domain.SessionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.BulkOperations;
