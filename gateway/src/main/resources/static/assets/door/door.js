@@ -504,8 +504,19 @@ async function refreshCounts() {
     updateCounts(await api(`/api/registrations/sessions/${encodeURIComponent(state.sessionId)}/check-ins?limit=0`));
   } catch (e) {
     if (e instanceof ApiError && e.status === 0) setOffline(true);
+    else if (e instanceof ApiError && e.status >= 400 && e.status < 500) showCountRefusal(e);
   }
   flushQueue();
+}
+
+/** The service's own words when it refuses this session's figures (e.g. not on its edition's team). */
+function showCountRefusal(e) {
+  const box = $('#door-count');
+  if (!box) return;
+  const p = e.problem || {};
+  const words = [p.title, p.detail].filter(Boolean).join(': ');
+  if (!words || box.textContent === words) return;
+  fill(box, h('span', { class: 'door-refused', role: 'alert' }, words));
 }
 
 async function loadNames() {

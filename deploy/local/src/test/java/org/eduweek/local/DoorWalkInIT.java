@@ -48,7 +48,8 @@ class DoorWalkInIT {
         String run = walk.run;
         organizerEmail = "omar.walkin." + run + "@eduweek.example.edu";
         password = "Walk-in-keeper-" + run;
-        KeycloakAccounts.create(platform.keycloak(), organizerEmail, "Omar", "Door", password, List.of("ORGANIZER"));
+        String organizer = KeycloakAccounts.create(platform.keycloak(), organizerEmail, "Omar", "Door", password,
+                List.of("ORGANIZER"));
         String api = walk.token("walkin-api-" + run, "ORGANIZER");
         String editionId = walk.edition(api);
         String title = "Walk-in seminar " + run;
@@ -68,6 +69,19 @@ class DoorWalkInIT {
         // phone, English: a new person, invited
         Browser phone = browsers.open(ViewportSize.PHONE, "en-US");
         signIn(phone, "/checkin#/s/" + sessionId);
+        // not on the edition's team yet: the door says so in the service's words
+        waitFor(phone, d -> title.equals(text(d, By.cssSelector("main h1")))
+                && text(d, By.id("door-count")).contains("You are not on the team of edition " + editionId));
+        walk.expectRefusals("/api/registrations/sessions/" + sessionId + "/check-ins?", 403);
+        walk.check(phone, "00-not-on-the-team");
+        // the organizer who made the edition adds him; registration-service learns it from schedule's team topic
+        walk.call("PUT", "/api/schedule/editions/" + editionId + "/team/" + organizer, api,
+                Map.of("name", "Omar Door", "email", organizerEmail));
+        String asOmar = walk.token(organizer, "ORGANIZER");
+        org.awaitility.Awaitility.await("registration-service knows the team").atMost(PortalWalk.WAIT)
+                .until(() -> walk.send("GET", "/api/registrations/sessions/" + sessionId + "/check-ins?limit=0",
+                        asOmar, null).statusCode() == 200);
+        phone.driver().navigate().refresh();
         waitFor(phone, d -> title.equals(text(d, By.cssSelector("main h1")))
                 && text(d, By.id("door-count")).contains("0 of 0 checked in"));
         click(phone, By.id("door-tab-search"));

@@ -59,6 +59,7 @@ final class PortalWalk {
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> steps = new ArrayList<>();
     private final List<String> expectedProblems = new ArrayList<>();
+    private final List<Predicate<String>> expectedRefusals = new ArrayList<>();
     private final long began = System.nanoTime();
 
     PortalWalk(Platform platform) {
@@ -86,7 +87,18 @@ final class PortalWalk {
      */
     void check(Browser browser, String step) {
         browser.waitForQuiet();
-        checkExcept(browser, step, e -> expectedProblems.stream().anyMatch(e::startsWith));
+        checkExcept(browser, step, e -> expectedProblems.stream().anyMatch(e::startsWith)
+                || expectedRefusals.stream().anyMatch(r -> r.test(e)));
+    }
+
+    /**
+     * Answers with this status to any call under {@code pathPrefix} are expected from now on (Chromium logs each as
+     * a failed load): for a page that keeps asking, e.g. a count polled while the caller is refused.
+     */
+    void expectRefusals(String pathPrefix, int status) {
+        String url = gateway + pathPrefix;
+        String failure = " - Failed to load resource: the server responded with a status of " + status + " (";
+        expectedRefusals.add(e -> e.startsWith(url) && e.contains(failure));
     }
 
     /**
