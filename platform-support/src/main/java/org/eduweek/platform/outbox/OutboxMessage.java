@@ -1,7 +1,10 @@
 package org.eduweek.platform.outbox;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
+
+import org.bson.Document;
 
 import org.slf4j.MDC;
 
@@ -25,5 +28,16 @@ public record OutboxMessage(
             String payloadJson) {
         return new OutboxMessage(eventId == null ? UUID.randomUUID().toString() : eventId, destination, key, eventType,
                 version, payloadJson, MDC.get("requestId"), Instant.now());
+    }
+
+    /** The message as an element of a document's {@code outbox} array, for writers that build BSON themselves. */
+    public Document toDocument() {
+        Document d = new Document("eventId", eventId).append("destination", destination).append("key", key)
+                .append("eventType", eventType).append("eventVersion", eventVersion).append("payload", payload)
+                .append("createdAt", Date.from(createdAt));
+        if (requestId != null) {
+            d.append("requestId", requestId);
+        }
+        return d;
     }
 }

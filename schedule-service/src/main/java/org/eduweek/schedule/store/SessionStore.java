@@ -1,7 +1,6 @@
 package org.eduweek.schedule.store;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,13 +128,6 @@ public class SessionStore {
     }
 
     private Document outbox(SessionEvent event) {
-        OutboxMessage m = mapper.toOutbox(event);
-        Document d = new Document("eventId", m.eventId()).append("destination", m.destination())
-                .append("key", m.key()).append("eventType", m.eventType()).append("eventVersion", m.eventVersion())
-                .append("payload", m.payload()).append("createdAt", Date.from(m.createdAt()));
-        if (m.requestId() != null) {
-            d.append("requestId", m.requestId());
-        }
-        return d;
+        return mapper.toOutbox(event).toDocument();
     }
 }

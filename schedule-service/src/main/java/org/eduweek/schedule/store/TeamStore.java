@@ -95,15 +95,8 @@ public class TeamStore implements EditionTeams {
     }
 
     private Document outbox(EditionTeam team) {
-        OutboxMessage m = OutboxMessage.of(UUID.randomUUID().toString(), EditionTeam.TOPIC, team.editionId(),
-                EditionTeam.EVENT_TYPE, EditionTeam.EVENT_VERSION, json.writeValueAsString(team));
-        Document d = new Document("eventId", m.eventId()).append("destination", m.destination())
-                .append("key", m.key()).append("eventType", m.eventType()).append("eventVersion", m.eventVersion())
-                .append("payload", m.payload()).append("createdAt", Date.from(m.createdAt()));
-        if (m.requestId() != null) {
-            d.append("requestId", m.requestId());
-        }
-        return d;
+        return OutboxMessage.of(UUID.randomUUID().toString(), EditionTeam.TOPIC, team.editionId(),
+                EditionTeam.EVENT_TYPE, EditionTeam.EVENT_VERSION, json.writeValueAsString(team)).toDocument();
     }
 
     private MongoCollection<Document> collection() {
