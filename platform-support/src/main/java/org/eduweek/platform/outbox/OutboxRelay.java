@@ -171,7 +171,9 @@ public class OutboxRelay implements SmartLifecycle {
                 Object id = signal.ref().id();
                 if (signal.messages() != null) {
                     for (OutboxMessage m : signal.messages()) {
-                        acks.add(kafka.send(record(m)));
+                        if (!sent(acks, kafka.send(record(m)))) {
+                            break;
+                        }
                         sentPerDoc.computeIfAbsent(id, k -> new ArrayList<>()).add(m.eventId());
                     }
                     continue;
@@ -186,7 +188,9 @@ public class OutboxRelay implements SmartLifecycle {
                     continue;
                 }
                 for (Document m : doc.getList(OutboxMessage.FIELD, Document.class, List.of())) {
-                    acks.add(kafka.send(record(m)));
+                    if (!sent(acks, kafka.send(record(m)))) {
+                        break;
+                    }
                     sentPerDoc.computeIfAbsent(id, k -> new ArrayList<>()).add(m.getString("eventId"));
                 }
             }
@@ -210,6 +214,15 @@ public class OutboxRelay implements SmartLifecycle {
             log.warn("Outbox relay round for {} failed; the sweep will retry: {}", collection, e.toString());
             return 0;
         }
+    }
+
+    /**
+     * Keeps the send's acknowledgement; false when it failed at once (e.g. the topic's metadata did not come in
+     * time): the document's later messages then wait for the retry, or they would reach the topic before it.
+     */
+    private static boolean sent(List<CompletableFuture<?>> acks, CompletableFuture<?> ack) {
+        acks.add(ack);
+        return !ack.isCompletedExceptionally();
     }
 
     static ProducerRecord<String, String> record(Document m) {

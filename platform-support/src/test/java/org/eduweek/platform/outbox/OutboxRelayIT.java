@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -23,6 +25,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.eduweek.platform.testing.TestInfrastructure;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 class OutboxRelayIT {
 
@@ -97,6 +102,38 @@ class OutboxRelayIT {
         assertThat(after.getList("outbox", Document.class)).extracting(d -> d.getString("eventId"))
                 .containsExactly(other.getString("eventId"));
         assertThat(after.getString("state")).isEqualTo("NEW");
+    }
+
+    @Test
+    void aSendThatFailsAtOnceHoldsBackTheDocumentsLaterMessagesSoTheirOrderHolds() {
+        String topic = "ordered-" + UUID.randomUUID();
+        AtomicInteger sends = new AtomicInteger();
+        KafkaTemplate<String, String> firstFails = new KafkaTemplate<>(kafka.getProducerFactory()) {
+            @Override
+            public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
+                return sends.getAndIncrement() == 0
+                        ? CompletableFuture.failedFuture(new TimeoutException("no metadata in time"))
+                        : super.send(record);
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(mongo, firstFails,
+                new OutboxProperties(List.of("ordered"), Duration.ofHours(1), 100), new SimpleMeterRegistry());
+        OutboxMessage first = OutboxMessage.of(null, topic, "k", "Created", 1, "{\"n\":1}");
+        OutboxMessage second = OutboxMessage.of(null, topic, "k", "Changed", 1, "{\"n\":2}");
+        mongo.getCollection("ordered").insertOne(new Document("_id", "o-1")
+                .append("outbox", List.of(document(first), document(second))));
+
+        relay.signal("ordered", "o-1", List.of(first, second));
+        relay.drainSignals();
+        assertThat(sends.get()).as("nothing sent after the message that failed").isEqualTo(1);
+        assertThat(mongo.getCollection("ordered").find(new Document("_id", "o-1")).first()
+                .getList("outbox", Document.class)).as("both wait for the retry").hasSize(2);
+
+        relay.signal("ordered", "o-1", List.of(first, second));
+        relay.drainSignals();
+        assertThat(consume(topic, 2)).extracting(ConsumerRecord::value).containsExactly("{\"n\":1}", "{\"n\":2}");
+        assertThat(mongo.getCollection("ordered").find(new Document("_id", "o-1")).first()
+                .getList("outbox", Document.class)).isEmpty();
     }
 
     @Test
