@@ -119,8 +119,13 @@ public abstract class ScheduleIntegrationTest {
         return call("POST", path, token, body);
     }
 
-    /** A plain Kafka consumer (no Spring) reading the topic from the start under a fresh group. */
+    /** A plain Kafka consumer (no Spring) reading the sessions' topic from the start under a fresh group. */
     protected KafkaConsumer<String, String> consumer() {
+        return consumer(TOPIC);
+    }
+
+    /** A plain Kafka consumer (no Spring) reading {@code topic} from the start under a fresh group. */
+    protected KafkaConsumer<String, String> consumer(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
@@ -128,7 +133,7 @@ public abstract class ScheduleIntegrationTest {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-        c.subscribe(List.of(TOPIC));
+        c.subscribe(List.of(topic));
         consumers.add(c);
         return c;
     }

@@ -6,16 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eduweek.platform.testing.TestInfrastructure;
 import org.eduweek.platform.testing.TestTokens;
 import org.eduweek.schedule.ScheduleIntegrationTest;
@@ -145,7 +142,7 @@ class EditionTeamsIT extends ScheduleIntegrationTest {
 
     @Test
     void membersManageTheTeamIdempotentlyAndAnEmptyTeamLeavesTheEditionToAdmins() {
-        KafkaConsumer<String, String> consumer = teamsConsumer();
+        KafkaConsumer<String, String> consumer = consumer(TEAMS_TOPIC);
         createEdition(edition, ORGANIZER);
 
         Answer added = team("PUT", "oscar", ORGANIZER, "{\"name\":\"Oscar\",\"email\":\"oscar@example.org\"}");
@@ -225,18 +222,6 @@ class EditionTeamsIT extends ScheduleIntegrationTest {
         Answer a = call("GET", "/api/schedule/editions?mine=true", token, null);
         assertThat(a.status()).as(a.text()).isEqualTo(200);
         return a.body().findValuesAsString("id");
-    }
-
-    private KafkaConsumer<String, String> teamsConsumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(p);
-        c.subscribe(List.of(TEAMS_TOPIC));
-        return c;
     }
 
     private static List<ConsumerRecord<String, String>> teamRecords(KafkaConsumer<String, String> c, String key,
